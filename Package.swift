@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "prst",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "prst", targets: ["prst"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "SurveyCore", dependencies: ["Yams"]),
+        .target(name: "SurveyStore", dependencies: ["SurveyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SurveyRunner", dependencies: ["SurveyCore", "SurveyStore"]),
+        .target(name: "SurveyAnalysis", dependencies: ["SurveyCore"]),
+        .target(name: "SurveyReports", dependencies: ["SurveyAnalysis", "SurveyCore"]),
+        .executableTarget(
+            name: "prst",
+            dependencies: [
+                "SurveyCore", "SurveyStore", "SurveyRunner", "SurveyAnalysis", "SurveyReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"], path: "Sources/SurveyTestSupport"),
+        .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyStoreTests", dependencies: ["SurveyStore", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyRunnerTests", dependencies: ["SurveyRunner", "SurveyStore", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyAnalysisTests", dependencies: ["SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,443 @@
+import Foundation
+import Yams
+
+/// The outcome of loading a definition: the value when it is usable, every diagnostic found,
+/// and the texts it was built from (the snapshot a store keeps with the responses).
+package struct LoadedQuestionnaire: Sendable {
+    package var questionnaire: Questionnaire?
+    package var diagnostics: [Diagnostic]
+    /// Every file read (the questionnaire and its includes), keyed by path relative to the
+    /// questionnaire's directory.
+    package var sources: [String: String]
+    /// The questionnaire file's key in `sources`.
+    package var mainFile: String
+
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+package enum QuestionnaireLoader {
+    static let questionnaireKeys = [
+        "format", "id", "version", "title", "population", "language", "include", "intro", "outro",
+        "anonymous", "access", "scales", "lists", "sections",
+    ]
+    static let libraryKeys = ["format", "include", "scales", "lists"]
+    static let sectionKeys = ["id", "title", "intro", "theme", "when", "foreach", "questions"]
+    static let questionKeys = [
+        "id", "type", "label", "hint", "required", "when", "choices", "scale", "other", "min", "max",
+        "decimal", "max_length", "long", "constraint", "message", "polarity", "diffusion", "items", "theme",
+    ]
+    static let choiceKeys = ["code", "label", "exclusive", "type", "reach", "axe"]
+    static let scaleKeys = ["levels", "favourable", "missing"]
+
+    /// Keys that only make sense for some types, so that a misplaced key is reported.
+    static let keysByType: [QuestionType: Set<String>] = [
+        .single: ["choices", "other"],
+        .multiple: ["choices", "other", "min", "max"],
+        .scale: ["scale"],
+        .matrix: ["scale", "items"],
+        .number: ["min", "max", "decimal"],
+        .text: ["max_length", "long"],
+        .yesno: [],
+        .note: [],
+    ]
+
+    /// Loads a questionnaire and everything it includes, then checks it.
+    /// - Parameter themes: the theme ids declared by the campaign, or nil when no campaign is known.
+    package static func load(_ path: String, source: DefinitionSource = FileSystemSource(), themes: Set<String>? = nil) -> LoadedQuestionnaire {
+        var context = LoadContext(source: source, baseDirectory: Paths.directory(of: path))
+        let questionnaire = context.loadQuestionnaire(path)
+        var diagnostics = context.diagnostics
+        if var questionnaire {
+            QuestionnaireValidator.validate(&questionnaire, themes: themes, into: &diagnostics)
+            return LoadedQuestionnaire(
+                questionnaire: diagnostics.hasErrors ? nil : questionnaire, diagnostics: diagnostics.sorted,
+                sources: context.texts, mainFile: context.relative(path))
+        }
+        return LoadedQuestionnaire(questionnaire: nil, diagnostics: diagnostics.sorted, sources: context.texts, mainFile: context.relative(path))
+    }
+
+    /// Rebuilds a questionnaire from a stored snapshot of its files.
+    package static func load(snapshot sources: [String: String], mainFile: String) -> LoadedQuestionnaire {
+        load(mainFile, source: InMemorySource(texts: sources), themes: nil)
+    }
+
+    /// Parses YAML text into a node, reporting syntax errors where libyaml found them.
+    static func parse(_ text: String, file: String, into diagnostics: inout DiagnosticCollector) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "le fichier ne contient aucune donnée YAML")
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            diagnostics.append(yamlDiagnostic(error, file: file, text: text))
+            return nil
+        } catch {
+            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "YAML illisible : \(error)")
+            return nil
+        }
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
+        var mark: Mark?
+        var problem = "\(error)"
+        switch error {
+        case .scanner(let context, let message, let at, _), .parser(let context, let message, let at, _), .composer(let context, let message, let at, _):
+            mark = at
+            problem = message + (context.map { " (\($0.text))" } ?? "")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            mark = context.mark
+            problem = "clé en double : \(duplicates.joined(separator: ", "))"
+        case .reader(let message, _, _, _):
+            problem = message
+        default:
+            break
+        }
+        let line = mark?.line ?? 1
+        let column = mark?.column ?? 1
+        let lines = text.components(separatedBy: "\n")
+        var hint = "vérifiez l'indentation (des espaces, pas de tabulations) et les guillemets autour des textes contenant « : » ou « # »"
+        let nearby = (max(0, line - 3)..<min(lines.count, line)).map { lines[$0] }
+        if nearby.contains(where: { $0.contains("{") && ($0.contains("when:") || $0.contains("constraint:")) }) {
+            hint = "dans un dictionnaire entre accolades { … }, une condition qui contient « , », « [ » ou « ] » doit être entre guillemets simples, par exemple when: 'selected(q, \"a\")'"
+        } else if nearby.contains(where: { $0.contains("\t") }) {
+            hint = "YAML n'accepte pas les tabulations pour indenter : remplacez-les par des espaces"
+        }
+        return .error(SourceLocation(file: file, line: line, column: column), "erreur de syntaxe YAML : \(problem)", hint: hint)
+    }
+}
+
+/// State of one load: files read, include stack for cycle detection, definitions gathered.
+struct LoadContext {
+    let source: DefinitionSource
+    let baseDirectory: String
+    var diagnostics = DiagnosticCollector()
+    var texts: [String: String] = [:]
+    var scales: [String: (Scale, SourceLocation)] = [:]
+    var lists: [String: (ChoiceList, SourceLocation)] = [:]
+    var includeStack: [String] = []
+    var included: Set<String> = []
+
+    init(source: DefinitionSource, baseDirectory: String) {
+        self.source = source
+        self.baseDirectory = baseDirectory
+    }
+
+    func relative(_ path: String) -> String {
+        let normalized = Paths.normalize(path)
+        let base = Paths.normalize(baseDirectory)
+        if base != ".", normalized.hasPrefix(base + "/") { return String(normalized.dropFirst(base.count + 1)) }
+        return normalized
+    }
+
+    mutating func readNode(_ path: String, citedAt: SourceLocation?) -> (Node, YAMLReader)? {
+        guard let text = readDefinitionText(path, from: source, reportAt: citedAt, into: &diagnostics) else { return nil }
+        texts[relative(path)] = text
+        guard let node = QuestionnaireLoader.parse(text, file: path, into: &diagnostics) else { return nil }
+        return (node, YAMLReader(file: path))
+    }
+
+    mutating func checkFormat(_ entries: [String: (key: Node, value: Node)], node: Node, reader: inout YAMLReader) -> Bool {
+        guard let format = entries["format"] else {
+            reader.diagnostics.error(reader.location(node), "clé « format » manquante", hint: "ajoutez « format: 1 » en première ligne")
+            return false
+        }
+        guard let version = reader.int(format.value, "format") else { return false }
+        if version != 1 {
+            reader.diagnostics.error(reader.location(format.value), "format \(version) non pris en charge par cette version de prst (format pris en charge : 1)")
+            return false
+        }
+        return true
+    }
+
+    mutating func loadQuestionnaire(_ path: String) -> Questionnaire? {
+        guard let (node, reader0) = readNode(path, citedAt: nil) else { return nil }
+        var reader = reader0
+        defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
+        // Decode `format` first: a future format's keys would only produce noise.
+        guard case .mapping = node else {
+            reader.diagnostics.error(reader.location(node), "un questionnaire doit être un dictionnaire de clés", hint: "commencez par « format: 1 »")
+            return nil
+        }
+        let peek = reader.mapping(node, what: "le questionnaire", allowed: [], reportUnknown: false) ?? [:]
+        guard checkFormat(peek, node: node, reader: &reader) else { return nil }
+        guard let entries = reader.mapping(node, what: "le questionnaire", allowed: QuestionnaireLoader.questionnaireKeys,
+                                           required: ["id", "title", "population", "sections"])
+        else { return nil }
+        includeStack = [Paths.normalize(path)]
+        included = [Paths.normalize(path)]
+        loadIncludes(entries["include"]?.value, from: path, reader: &reader)
+        loadLibrary(entries, reader: &reader)
+
+        let id = reader.identifier(entries["id"]?.value, "id") ?? ""
+        let version = entries["version"].flatMap { reader.int($0.value, "version") } ?? 1
+        if version < 1, let node = entries["version"]?.value {
+            reader.diagnostics.error(reader.location(node), "« version » doit être un entier positif")
+        }
+        let language = entries["language"].flatMap { reader.word($0.value, "language", as: Language.self, words: Language.allCases.map(\.rawValue)) } ?? .fr
+        var questionnaire = Questionnaire(
+            id: id, version: version,
+            title: reader.text(entries["title"]?.value, "title") ?? "",
+            population: reader.identifier(entries["population"]?.value, "population") ?? "",
+            language: language,
+            intro: reader.string(entries["intro"]?.value, "intro"),
+            outro: reader.string(entries["outro"]?.value, "outro"),
+            anonymous: entries["anonymous"].flatMap { reader.bool($0.value, "anonymous") } ?? true,
+            access: entries["access"].flatMap { reader.word($0.value, "access", as: AccessMode.self, words: ["open", "token"]) } ?? .open,
+            sections: [],
+            scales: scales.mapValues(\.0),
+            lists: lists.mapValues(\.0),
+            path: path)
+        if let sectionNodes = reader.sequence(entries["sections"]?.value, "sections") {
+            if sectionNodes.isEmpty, let node = entries["sections"]?.value {
+                reader.diagnostics.error(reader.location(node), "le questionnaire n'a aucune section")
+            }
+            for sectionNode in sectionNodes {
+                if let section = decodeSection(sectionNode, reader: &reader, language: language) {
+                    questionnaire.sections.append(section)
+                }
+            }
+        }
+        return questionnaire
+    }
+
+    mutating func loadIncludes(_ node: Node?, from path: String, reader: inout YAMLReader) {
+        guard let node else { return }
+        let items: [Node]
+        if case .scalar = node { items = [node] } else { items = reader.sequence(node, "include") ?? [] }
+        for item in items {
+            guard let relativePath = reader.text(item, "include") else { continue }
+            let includePath = Paths.join(Paths.directory(of: path), relativePath)
+            let normalized = Paths.normalize(includePath)
+            if includeStack.contains(normalized) {
+                let cycle = (includeStack + [normalized]).map(Paths.fileName).joined(separator: " → ")
+                reader.diagnostics.error(reader.location(item), "inclusion circulaire : \(cycle)", hint: "retirez l'une des inclusions")
+                continue
+            }
+            if included.contains(normalized) { continue }
+            included.insert(normalized)
+            loadLibraryFile(includePath, citedAt: reader.location(item))
+        }
+    }
+
+    mutating func loadLibraryFile(_ path: String, citedAt: SourceLocation) {
+        guard let (node, reader0) = readNode(path, citedAt: citedAt) else { return }
+        var reader = reader0
+        defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
+        let peek = reader.mapping(node, what: "le fichier inclus", allowed: [], reportUnknown: false) ?? [:]
+        guard checkFormat(peek, node: node, reader: &reader) else { return }
+        guard let entries = reader.mapping(node, what: "un fichier inclus (référentiel)", allowed: QuestionnaireLoader.libraryKeys) else { return }
+        includeStack.append(Paths.normalize(path))
+        loadIncludes(entries["include"]?.value, from: path, reader: &reader)
+        includeStack.removeLast()
+        loadLibrary(entries, reader: &reader)
+    }
+
+    /// Scales and lists of one file, merged into the questionnaire's.
+    mutating func loadLibrary(_ entries: [String: (key: Node, value: Node)], reader: inout YAMLReader) {
+        if let scalesNode = entries["scales"]?.value, case .mapping(let mapping) = scalesNode {
+            for (key, value) in mapping {
+                guard let id = reader.identifier(key, "identifiant d'échelle") else { continue }
+                if let previous = scales[id] {
+                    reader.diagnostics.error(reader.location(key), "échelle « \(id) » déjà définie en \(previous.1)")
+                    continue
+                }
+                if let scale = decodeScale(id, value, reader: &reader) { scales[id] = (scale, reader.location(key)) }
+            }
+        } else if let node = entries["scales"]?.value {
+            reader.diagnostics.error(reader.location(node), "« scales » doit associer un identifiant à chaque échelle")
+        }
+        if let listsNode = entries["lists"]?.value, case .mapping(let mapping) = listsNode {
+            for (key, value) in mapping {
+                guard let id = reader.identifier(key, "identifiant de liste") else { continue }
+                if let previous = lists[id] {
+                    reader.diagnostics.error(reader.location(key), "liste « \(id) » déjà définie en \(previous.1)")
+                    continue
+                }
+                guard let items = reader.sequence(value, "lists.\(id)") else { continue }
+                if items.isEmpty { reader.diagnostics.error(reader.location(value), "la liste « \(id) » est vide") }
+                let choices = decodeChoices(items, reader: &reader, integerCodes: false)
+                lists[id] = (ChoiceList(id: id, choices: choices), reader.location(key))
+            }
+        } else if let node = entries["lists"]?.value {
+            reader.diagnostics.error(reader.location(node), "« lists » doit associer un identifiant à chaque liste")
+        }
+    }
+
+    mutating func decodeScale(_ id: String, _ node: Node, reader: inout YAMLReader) -> Scale? {
+        guard let entries = reader.mapping(node, what: "l'échelle « \(id) »", allowed: QuestionnaireLoader.scaleKeys, required: ["levels"]) else { return nil }
+        let levelNodes = reader.sequence(entries["levels"]?.value, "levels") ?? []
+        let levels = decodeChoices(levelNodes, reader: &reader, integerCodes: true)
+        if let node = entries["levels"]?.value, levelNodes.count < 2, case .sequence = node {
+            reader.diagnostics.error(reader.location(node), "l'échelle « \(id) » doit avoir au moins deux niveaux")
+        }
+        let missing = decodeChoices(reader.sequence(entries["missing"]?.value, "missing") ?? [], reader: &reader, integerCodes: false)
+        var favourable: [String] = []
+        if let node = entries["favourable"]?.value {
+            for codeNode in reader.sequence(node, "favourable") ?? [] {
+                guard let code = reader.code(codeNode, "favourable") else { continue }
+                if !levels.contains(where: { $0.code == code }) {
+                    reader.diagnostics.error(reader.location(codeNode), "niveau favorable « \(code) » absent de l'échelle « \(id) »",
+                                             hint: "niveaux : \(levels.map(\.code).joined(separator: ", "))")
+                }
+                favourable.append(code)
+            }
+        }
+        for choice in missing where levels.contains(where: { $0.code == choice.code }) {
+            reader.diagnostics.error(reader.location(entries["missing"]?.value), "le code « \(choice.code) » est à la fois un niveau et une réponse hors échelle")
+        }
+        return Scale(id: id, levels: levels, favourable: favourable, missing: missing)
+    }
+
+    mutating func decodeChoices(_ nodes: [Node], reader: inout YAMLReader, integerCodes: Bool) -> [Choice] {
+        var choices: [Choice] = []
+        var seen: [String: SourceLocation] = [:]
+        for node in nodes {
+            guard let entries = reader.mapping(node, what: "un choix", allowed: QuestionnaireLoader.choiceKeys, required: ["code", "label"]) else { continue }
+            guard let codeNode = entries["code"]?.value, let code = reader.code(codeNode, "code") else { continue }
+            if integerCodes {
+                if Int(code) == nil {
+                    reader.diagnostics.error(reader.location(codeNode), "le code d'un niveau d'échelle doit être un entier (lu : « \(code) »)",
+                                             hint: "les réponses hors échelle comme « nsp » vont sous « missing »")
+                }
+            } else if !Identifier.isValid(code) && Int(code) == nil {
+                reader.diagnostics.error(reader.location(codeNode), "code de choix invalide « \(code) »", hint: Identifier.rule + " (ou un entier)")
+            }
+            if let previous = seen[code.lowercased()] {
+                reader.diagnostics.error(reader.location(codeNode), "code « \(code) » en double (déjà utilisé ligne \(previous.line))")
+            }
+            seen[code.lowercased()] = reader.location(codeNode)
+            var attributes: [String: String] = [:]
+            for key in ["type", "axe"] {
+                if let value = entries[key].flatMap({ reader.string($0.value, key) }) { attributes[key] = value }
+            }
+            if let reachNode = entries["reach"]?.value,
+               let reach = reader.word(reachNode, "reach", as: Reach.self, words: Reach.allCases.map(\.rawValue)) {
+                attributes["reach"] = reach.rawValue
+            }
+            choices.append(Choice(
+                code: code, label: reader.text(entries["label"]?.value, "label") ?? code,
+                exclusive: entries["exclusive"].flatMap { reader.bool($0.value, "exclusive") } ?? false,
+                attributes: attributes))
+        }
+        return choices
+    }
+
+    mutating func decodeCondition(_ node: Node?, key: String, reader: inout YAMLReader) -> Condition? {
+        guard let node else { return nil }
+        guard let text = reader.string(node, key) else { return nil }
+        let location = reader.contentLocation(node)
+        do {
+            return try Condition(source: text, location: location)
+        } catch {
+            reader.diagnostics.error(location.offset(by: error.offset), "condition invalide : \(error.message)",
+                                     hint: "syntaxe : q == \"code\", n >= 3, selected(q, \"code\"), count(q) > 1, answered(q), and, or, not, in [\"a\", \"b\"]")
+            return nil
+        }
+    }
+
+    mutating func decodeSection(_ node: Node, reader: inout YAMLReader, language: Language) -> Section? {
+        guard let entries = reader.mapping(node, what: "une section", allowed: QuestionnaireLoader.sectionKeys, required: ["id", "title", "questions"]) else { return nil }
+        var section = Section(
+            id: reader.identifier(entries["id"]?.value, "id") ?? "",
+            title: reader.text(entries["title"]?.value, "title") ?? "",
+            intro: reader.string(entries["intro"]?.value, "intro"),
+            theme: entries["theme"].flatMap { reader.identifier($0.value, "theme") },
+            when: decodeCondition(entries["when"]?.value, key: "when", reader: &reader),
+            foreach: entries["foreach"].flatMap { reader.identifier($0.value, "foreach") },
+            questions: [],
+            location: reader.location(entries["id"]?.value ?? node))
+        let questionNodes = reader.sequence(entries["questions"]?.value, "questions") ?? []
+        if questionNodes.isEmpty, let node = entries["questions"]?.value, case .sequence = node {
+            reader.diagnostics.error(reader.location(node), "la section « \(section.id) » n'a aucune question")
+        }
+        for questionNode in questionNodes {
+            guard var question = decodeQuestion(questionNode, reader: &reader) else { continue }
+            if question.theme == nil { question.theme = section.theme }
+            section.questions.append(question)
+            if question.other {
+                var followUp = Question(id: question.id + Questionnaire.otherSuffix, type: .text,
+                                        label: language == .fr ? "Précisez :" : "Please specify:", location: question.location)
+                followUp.when = try? Condition(source: "selected(\(question.id), \"\(Questionnaire.otherCode)\")", location: question.location)
+                followUp.otherOf = question.id
+                followUp.theme = question.theme
+                followUp.maxLength = 200
+                section.questions.append(followUp)
+            }
+        }
+        return section
+    }
+
+    mutating func decodeQuestion(_ node: Node, reader: inout YAMLReader) -> Question? {
+        guard let entries = reader.mapping(node, what: "une question", allowed: QuestionnaireLoader.questionKeys, required: ["id", "type", "label"]) else { return nil }
+        guard let type = reader.word(entries["type"]?.value, "type", as: QuestionType.self, words: QuestionType.allCases.map(\.rawValue)) else { return nil }
+        let idNode = entries["id"]?.value
+        var question = Question(id: reader.identifier(idNode, "id") ?? "", type: type,
+                                label: reader.text(entries["label"]?.value, "label") ?? "", location: reader.location(idNode ?? node))
+        let specific = Set(QuestionnaireLoader.keysByType.values.flatMap { $0 })
+        let allowedHere = QuestionnaireLoader.keysByType[type] ?? []
+        for (name, entry) in entries where specific.contains(name) && !allowedHere.contains(name) {
+            let owners = QuestionnaireLoader.keysByType.filter { $0.value.contains(name) }.map(\.key.rawValue).sorted()
+            reader.diagnostics.error(reader.location(entry.key), "« \(name) » ne s'applique pas à une question de type \(type.rawValue)",
+                                     hint: "« \(name) » s'emploie avec : \(owners.joined(separator: ", "))")
+        }
+        if type == .note {
+            for name in ["required", "when", "constraint", "polarity", "diffusion"] where name != "when" {
+                if let entry = entries[name] { reader.diagnostics.error(reader.location(entry.key), "une note ne reçoit pas de réponse : « \(name) » n'a pas de sens ici") }
+            }
+        }
+        question.hint = reader.string(entries["hint"]?.value, "hint")
+        if let node = entries["required"]?.value {
+            if node.scalar?.string == "soft" {
+                question.requirement = .soft
+            } else if let value = reader.bool(node, "required") {
+                question.requirement = value ? .required : .optional
+            }
+        }
+        if type == .note { question.requirement = .optional }
+        question.when = decodeCondition(entries["when"]?.value, key: "when", reader: &reader)
+        question.choicesID = entries["choices"].flatMap { reader.identifier($0.value, "choices") }
+        question.scaleID = entries["scale"].flatMap { reader.identifier($0.value, "scale") }
+        question.other = entries["other"].flatMap { reader.bool($0.value, "other") } ?? false
+        question.min = entries["min"].flatMap { reader.number($0.value, "min") }
+        question.max = entries["max"].flatMap { reader.number($0.value, "max") }
+        question.decimal = entries["decimal"].flatMap { reader.bool($0.value, "decimal") } ?? false
+        question.maxLength = entries["max_length"].flatMap { reader.int($0.value, "max_length") }
+        question.long = entries["long"].flatMap { reader.bool($0.value, "long") } ?? false
+        question.constraint = decodeCondition(entries["constraint"]?.value, key: "constraint", reader: &reader)
+        question.constraintMessage = reader.string(entries["message"]?.value, "message")
+        question.polarity = entries["polarity"].flatMap { reader.word($0.value, "polarity", as: Polarity.self, words: Polarity.allCases.map(\.rawValue)) }
+        question.diffusion = entries["diffusion"].flatMap { reader.word($0.value, "diffusion", as: DiffusionRole.self, words: DiffusionRole.allCases.map(\.rawValue)) }
+        question.theme = entries["theme"].flatMap { reader.identifier($0.value, "theme") }
+        if let min = question.min, let max = question.max, min > max, let node = entries["min"]?.value {
+            reader.diagnostics.error(reader.location(node), "min (\(format(min))) est supérieur à max (\(format(max)))")
+        }
+        if let maxLength = question.maxLength, maxLength < 1, let node = entries["max_length"]?.value {
+            reader.diagnostics.error(reader.location(node), "« max_length » doit être au moins 1")
+        }
+        if entries["message"] != nil, entries["constraint"] == nil, let key = entries["message"]?.key {
+            reader.diagnostics.error(reader.location(key), "« message » accompagne une « constraint », absente ici")
+        }
+        if type == .matrix {
+            let itemNodes = reader.sequence(entries["items"]?.value, "items") ?? []
+            if itemNodes.isEmpty { reader.diagnostics.error(reader.location(entries["items"]?.key ?? node), "une question matrix doit avoir des « items »") }
+            for itemNode in itemNodes {
+                guard let item = reader.mapping(itemNode, what: "un item de matrice", allowed: ["id", "label"], required: ["id", "label"]) else { continue }
+                question.items.append(MatrixItem(
+                    id: reader.identifier(item["id"]?.value, "id") ?? "", label: reader.text(item["label"]?.value, "label") ?? "",
+                    number: "", location: reader.location(item["id"]?.value ?? itemNode)))
+            }
+        }
+        if [.single, .multiple].contains(type), entries["choices"] == nil {
+            reader.diagnostics.error(reader.location(node), "une question \(type.rawValue) doit nommer sa liste de choix (« choices »)")
+        }
+        if [.scale, .matrix].contains(type), entries["scale"] == nil {
+            reader.diagnostics.error(reader.location(node), "une question \(type.rawValue) doit nommer son échelle (« scale »)")
+        }
+        return question
+    }
+}
+
+func format(_ number: Double) -> String {
+    number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+}

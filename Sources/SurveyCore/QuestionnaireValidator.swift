@@ -1,0 +1,273 @@
+import Foundation
+
+/// Checks that need the whole questionnaire: identifiers, references, conditions, numbering.
+enum QuestionnaireValidator {
+    static func validate(_ questionnaire: inout Questionnaire, themes: Set<String>?, into diagnostics: inout DiagnosticCollector) {
+        assignNumbers(&questionnaire)
+        checkIdentifiers(questionnaire, into: &diagnostics)
+        checkReferences(questionnaire, themes: themes, into: &diagnostics)
+        checkConditions(questionnaire, into: &diagnostics)
+    }
+
+    /// Questions are numbered 1, 2, 3… across the questionnaire (notes are not numbered);
+    /// matrix items get letters (12a, 12b); an `other` follow-up takes its question's number
+    /// with "-autre".
+    static func assignNumbers(_ questionnaire: inout Questionnaire) {
+        var counter = 0
+        for s in questionnaire.sections.indices {
+            for q in questionnaire.sections[s].questions.indices {
+                var question = questionnaire.sections[s].questions[q]
+                guard question.isAnswerable else { continue }
+                if let parent = question.otherOf,
+                   let number = questionnaire.sections[s].questions.first(where: { $0.id == parent })?.number {
+                    question.number = number + "-autre"
+                } else {
+                    counter += 1
+                    question.number = String(counter)
+                    for i in question.items.indices {
+                        question.items[i].number = String(counter) + letters(i)
+                    }
+                }
+                questionnaire.sections[s].questions[q] = question
+            }
+        }
+    }
+
+    static func letters(_ index: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
+        return index < 26 ? String(alphabet[index]) : letters(index / 26 - 1) + String(alphabet[index % 26])
+    }
+
+    static func checkIdentifiers(_ questionnaire: Questionnaire, into diagnostics: inout DiagnosticCollector) {
+        var seen: [String: (String, SourceLocation)] = [:]
+        func record(_ id: String, _ location: SourceLocation, generated: Bool = false) {
+            guard !id.isEmpty else { return }
+            let key = id.lowercased()
+            if let (previous, at) = seen[key] {
+                let how = previous == id ? "identifiant « \(id) » en double" : "identifiant « \(id) » trop proche de « \(previous) » (seule la casse diffère)"
+                let hint = generated ? "« other: true » crée la variable « \(id) » ; renommez l'autre question" : "déjà utilisé en \(at.line):\(at.column) ; chaque section, question et item doit avoir son propre identifiant"
+                diagnostics.error(location, how, hint: hint)
+            } else {
+                seen[key] = (id, location)
+            }
+        }
+        for section in questionnaire.sections {
+            record(section.id, section.location)
+            for question in section.questions {
+                record(question.id, question.location, generated: question.otherOf != nil)
+                for item in question.items { record(item.id, item.location) }
+            }
+        }
+    }
+
+    static func checkReferences(_ questionnaire: Questionnaire, themes: Set<String>?, into diagnostics: inout DiagnosticCollector) {
+        var earlier: [String: Question] = [:]
+        for section in questionnaire.sections {
+            if let theme = section.theme, let themes, !themes.contains(theme) {
+                diagnostics.error(section.location, "thème « \(theme) » non déclaré dans la campagne", hint: suggestion(theme, themes))
+            }
+            if let foreach = section.foreach {
+                if let source = earlier[foreach] {
+                    if source.type != .multiple {
+                        diagnostics.error(section.location, "« foreach » doit désigner une question à choix multiple ; « \(foreach) » est de type \(source.type.rawValue)")
+                    }
+                } else {
+                    diagnostics.error(section.location, "« foreach » désigne « \(foreach) », qui n'est pas une question posée avant cette section",
+                                      hint: suggestion(foreach, Set(earlier.keys)))
+                }
+            }
+            for question in section.questions {
+                check(question, in: questionnaire, themes: themes, into: &diagnostics)
+                earlier[question.id] = question
+            }
+        }
+    }
+
+    static func suggestion(_ word: String, _ candidates: Set<String>) -> String? {
+        closestMatch(to: word, in: candidates.sorted()).map { "vouliez-vous dire « \($0) » ?" }
+    }
+
+    static func check(_ question: Question, in questionnaire: Questionnaire, themes: Set<String>?, into diagnostics: inout DiagnosticCollector) {
+        let at = question.location
+        if let id = question.choicesID {
+            if let list = questionnaire.lists[id] {
+                if list.choices.isEmpty { diagnostics.error(at, "la liste « \(id) » est vide") }
+                if question.other, list.choice(Questionnaire.otherCode) != nil {
+                    diagnostics.error(at, "la liste « \(id) » a déjà un choix « \(Questionnaire.otherCode) », réservé à « other: true »")
+                }
+                if question.type == .single, list.choices.contains(where: \.exclusive) {
+                    diagnostics.warning(at, "« exclusive » n'a d'effet que dans une question multiple")
+                }
+                if question.type == .multiple, let min = question.min, Int(min) > list.choices.count + (question.other ? 1 : 0) {
+                    diagnostics.error(at, "min (\(format(min))) dépasse le nombre de choix de « \(id) » (\(list.choices.count))")
+                }
+            } else {
+                diagnostics.error(at, "liste de choix « \(id) » non définie", hint: suggestion(id, Set(questionnaire.lists.keys)) ?? "définissez-la sous « lists: » ou incluez le référentiel qui la contient")
+            }
+        }
+        if let id = question.scaleID, questionnaire.scales[id] == nil {
+            diagnostics.error(at, "échelle « \(id) » non définie", hint: suggestion(id, Set(questionnaire.scales.keys)) ?? "définissez-la sous « scales: » ou incluez le référentiel qui la contient")
+        }
+        if question.polarity != nil, question.type != .text {
+            diagnostics.error(at, "« polarity » ne s'applique qu'aux questions ouvertes (type text), pas à une question \(question.type.rawValue)")
+        }
+        if let role = question.diffusion {
+            let expected: [DiffusionRole: Set<QuestionType>] = [
+                .awareness: [.multiple], .channel: [.single, .multiple], .use: [.yesno, .single, .scale],
+                .usefulness: [.scale], .relay: [.multiple, .single],
+            ]
+            if let types = expected[role], !types.contains(question.type) {
+                diagnostics.error(at, "le rôle de diffusion « \(role.rawValue) » attend une question \(types.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(question.type.rawValue)")
+            }
+        }
+        if let theme = question.theme, let themes, !themes.contains(theme), question.theme != questionnaire.section(containing: question.id)?.theme {
+            diagnostics.error(at, "thème « \(theme) » non déclaré dans la campagne", hint: suggestion(theme, themes))
+        }
+        if question.type == .multiple, let min = question.min, let max = question.max, min > max {
+            // Already reported where the keys are.
+        }
+        if question.otherOf == nil, question.id.hasSuffix(Questionnaire.otherSuffix) {
+            diagnostics.error(at, "un identifiant ne peut pas finir par « \(Questionnaire.otherSuffix) » : ce suffixe est réservé aux précisions de « other: true »")
+        }
+    }
+
+    // MARK: Conditions
+
+    static func checkConditions(_ questionnaire: Questionnaire, into diagnostics: inout DiagnosticCollector) {
+        // Variables visible so far: id → (question, section index, variable value type).
+        var visible: [String: (question: Question, sectionIndex: Int)] = [:]
+        for (sectionIndex, section) in questionnaire.sections.enumerated() {
+            if let condition = section.when {
+                check(condition, in: questionnaire, visible: visible, sectionIndex: sectionIndex, selfQuestion: nil, into: &diagnostics)
+            }
+            for question in section.questions {
+                if let condition = question.when {
+                    check(condition, in: questionnaire, visible: visible, sectionIndex: sectionIndex, selfQuestion: nil, into: &diagnostics)
+                }
+                if let constraint = question.constraint {
+                    check(constraint, in: questionnaire, visible: visible, sectionIndex: sectionIndex, selfQuestion: question, into: &diagnostics)
+                }
+                if question.type == .matrix {
+                    for item in question.items { visible[item.id] = (question, sectionIndex) }
+                } else if question.isAnswerable {
+                    visible[question.id] = (question, sectionIndex)
+                }
+            }
+        }
+    }
+
+    static func check(
+        _ condition: Condition, in questionnaire: Questionnaire, visible: [String: (question: Question, sectionIndex: Int)],
+        sectionIndex: Int, selfQuestion: Question?, into diagnostics: inout DiagnosticCollector
+    ) {
+        let allIDs = Set(questionnaire.variables.map(\.id))
+        var ok = true
+        for (id, offset) in condition.expression.variables {
+            let at = condition.location.offset(by: offset)
+            if let (_, definedIn) = visible[id] {
+                let definingSection = questionnaire.sections[definedIn]
+                if definingSection.foreach != nil, definedIn != sectionIndex {
+                    diagnostics.error(at, "« \(id) » est posée une fois par élément (foreach) : elle n'est utilisable que dans sa propre section")
+                    ok = false
+                }
+            } else if allIDs.contains(id) {
+                diagnostics.error(at, "« \(id) » est posée plus loin : une condition ne peut porter que sur une question déjà posée")
+                ok = false
+            } else {
+                diagnostics.error(at, "question inconnue « \(id) » dans la condition", hint: suggestion(id, Set(visible.keys)))
+                ok = false
+            }
+        }
+        if selfQuestion == nil, containsCurrent(condition.expression) {
+            diagnostics.error(condition.location, "« . » (la réponse en cours) n'a de sens que dans une « constraint »")
+        }
+        guard ok else { return }
+        checkTypes(condition.expression, condition: condition, questionnaire: questionnaire, selfQuestion: selfQuestion, into: &diagnostics)
+    }
+
+    static func containsCurrent(_ expression: ConditionExpression) -> Bool {
+        switch expression {
+        case .current: return true
+        case .string, .number, .variable: return false
+        case .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r): return containsCurrent(l) || containsCurrent(r)
+        case .not(let inner): return containsCurrent(inner)
+        case .inList(let l, let list): return containsCurrent(l) || list.contains(where: containsCurrent)
+        case .call(_, let arguments, _): return arguments.contains(where: containsCurrent)
+        }
+    }
+
+    /// What kind of value a variable holds, and which codes it can take.
+    static func describe(_ expression: ConditionExpression, questionnaire: Questionnaire, selfQuestion: Question?) -> (type: QuestionType, codes: [String]?, id: String)? {
+        let variable: Variable?
+        switch expression {
+        case .variable(let id, _): variable = questionnaire.variable(id)
+        case .current:
+            guard let selfQuestion else { return nil }
+            return (selfQuestion.type, codes(of: selfQuestion, questionnaire), ".")
+        default: return nil
+        }
+        guard let variable else { return nil }
+        return (variable.valueType, codes(of: variable.question, questionnaire), variable.id)
+    }
+
+    static func codes(of question: Question, _ questionnaire: Questionnaire) -> [String]? {
+        switch question.type {
+        case .single, .multiple, .yesno, .scale, .matrix: return questionnaire.options(for: question).map(\.code)
+        default: return nil
+        }
+    }
+
+    static func checkTypes(_ expression: ConditionExpression, condition: Condition, questionnaire: Questionnaire, selfQuestion: Question?, into diagnostics: inout DiagnosticCollector) {
+        func checkLiteral(_ variable: (type: QuestionType, codes: [String]?, id: String), _ literal: ConditionExpression, op: ComparisonOperator?) {
+            let at = condition.location
+            switch (variable.type, literal) {
+            case (.number, .string(let text)):
+                diagnostics.error(at, "« \(variable.id) » est un nombre : elle ne peut pas être comparée au texte \"\(text)\"", hint: "écrivez le nombre sans guillemets")
+            case (.text, .number(let value)):
+                diagnostics.error(at, "« \(variable.id) » est un texte : elle ne peut pas être comparée au nombre \(format(value))", hint: "mettez la valeur entre guillemets")
+            case (.multiple, _) where op != nil:
+                diagnostics.error(at, "« \(variable.id) » est à choix multiple : utilisez selected(\(variable.id), \"code\") ou count(\(variable.id))")
+            case (_, .string), (_, .number):
+                guard let codes = variable.codes else { break }
+                let text: String
+                if case .string(let code) = literal { text = code } else if case .number(let value) = literal { text = format(value) } else { break }
+                if !codes.contains(text) {
+                    let isOrder = op.map { ![.equal, .notEqual].contains($0) } ?? false
+                    if variable.type == .scale, isOrder, Double(text) != nil { break }
+                    diagnostics.error(at, "« \(text) » n'est pas un code de « \(variable.id) »", hint: "codes possibles : \(codes.joined(separator: ", "))")
+                }
+            default:
+                break
+            }
+        }
+        switch expression {
+        case .comparison(let op, let lhs, let rhs):
+            if let variable = describe(lhs, questionnaire: questionnaire, selfQuestion: selfQuestion) {
+                checkLiteral(variable, rhs, op: op)
+            } else if let variable = describe(rhs, questionnaire: questionnaire, selfQuestion: selfQuestion) {
+                checkLiteral(variable, lhs, op: op)
+            }
+        case .inList(let lhs, let list):
+            if let variable = describe(lhs, questionnaire: questionnaire, selfQuestion: selfQuestion) {
+                for literal in list { checkLiteral(variable, literal, op: .equal) }
+            }
+        case .and(let l, let r), .or(let l, let r):
+            checkTypes(l, condition: condition, questionnaire: questionnaire, selfQuestion: selfQuestion, into: &diagnostics)
+            checkTypes(r, condition: condition, questionnaire: questionnaire, selfQuestion: selfQuestion, into: &diagnostics)
+        case .not(let inner):
+            checkTypes(inner, condition: condition, questionnaire: questionnaire, selfQuestion: selfQuestion, into: &diagnostics)
+        case .call(.selected, let arguments, let offset):
+            if let variable = describe(arguments[0], questionnaire: questionnaire, selfQuestion: selfQuestion) {
+                if variable.codes == nil {
+                    diagnostics.error(condition.location.offset(by: offset), "selected() s'applique à une question à choix, pas à « \(variable.id) » (\(variable.type.rawValue))")
+                } else {
+                    var single = variable
+                    single.type = .single
+                    checkLiteral(single, arguments[1], op: nil)
+                }
+            }
+        default:
+            break
+        }
+    }
+}

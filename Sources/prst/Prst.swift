@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Prst: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prst",
+        abstract: "Évaluer un Plan régional santé au travail : questionnaires, passation, rapports.",
+        discussion: """
+        Exemples :
+          prst validate surveys
+          prst preview surveys/pilotes.yaml > pilotes.md
+        """,
+        subcommands: [ValidateCommand.self, PreviewCommand.self]
+    )
+}
