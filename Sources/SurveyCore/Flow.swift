@@ -1,0 +1,140 @@
+import Foundation
+
+/// One prompt of a session: a question, a matrix item or an `other` follow-up, in one foreach
+/// repetition when its section is repeated.
+package struct Step: Sendable, Hashable {
+    package var key: AnswerKey
+    package var variable: Variable
+    /// The foreach choice this step belongs to.
+    package var repetition: Choice?
+    package var sectionIndex: Int
+
+    /// The shared numbering: `7`, `12a`, `15[plaquette_qvt]`.
+    package var number: String {
+        repetition.map { "\(variable.number)[\($0.code)]" } ?? variable.number
+    }
+
+    package var question: Question { variable.question }
+    /// The label with `{label}` and `{code}` replaced by the repetition's choice.
+    package var label: String { substitute(variable.label, repetition: repetition) }
+    package var questionLabel: String { substitute(variable.question.label, repetition: repetition) }
+    package var isNote: Bool { question.type == .note }
+}
+
+/// A step and whether it is asked given the answers so far.
+package struct PlannedStep: Sendable, Hashable {
+    package var step: Step
+    package var asked: Bool
+}
+
+package extension Questionnaire {
+    /// Every step in order with whether its conditions hold, evaluated in order against
+    /// `answers`. Notes are included (they are shown, never answered).
+    func plan(given answers: [AnswerKey: AnswerValue]) -> [PlannedStep] {
+        var result: [PlannedStep] = []
+        for (sectionIndex, section) in sections.enumerated() {
+            let sectionLookup = lookup(answers, repetition: nil, section: section)
+            let sectionAsked = section.when.map { $0.expression.isTrue(lookup: sectionLookup) } ?? true
+            var repetitions: [Choice?] = [nil]
+            if let foreach = section.foreach {
+                let source = question(foreach)
+                let selected: [String]
+                if case .choices(let codes) = answers[AnswerKey(foreach)] { selected = codes } else { selected = [] }
+                let options = source.map { options(for: $0) } ?? []
+                repetitions = options.filter { selected.contains($0.code) && !$0.exclusive }.map { Optional($0) }
+            }
+            for repetition in repetitions {
+                let conditionLookup = lookup(answers, repetition: repetition?.code, section: section)
+                for question in section.questions {
+                    let asked = sectionAsked && (question.when.map { $0.expression.isTrue(lookup: conditionLookup) } ?? true)
+                    for variable in variables(of: question, in: section) {
+                        let key = AnswerKey(variable.id, repetition: repetition?.code)
+                        result.append(PlannedStep(step: Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex), asked: asked))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The variables of one question (a note is a pseudo-variable so that it can be shown).
+    private func variables(of question: Question, in section: Section) -> [Variable] {
+        if question.type == .matrix {
+            return question.items.map { Variable(id: $0.id, number: $0.number, label: $0.label, question: question, item: $0, section: section) }
+        }
+        return [Variable(id: question.id, number: question.number, label: question.label, question: question, item: nil, section: section)]
+    }
+
+    /// How a condition reads a question id: inside a repeated section, the same repetition's
+    /// answer; elsewhere, the plain answer.
+    func lookup(_ answers: [AnswerKey: AnswerValue], repetition: String?, section: Section) -> (String) -> ConditionValue {
+        let repeatedIDs: Set<String> = repetition == nil ? [] : Set(section.questions.flatMap { [$0.id] + $0.items.map(\.id) })
+        return { id in
+            let key = repeatedIDs.contains(id) ? AnswerKey(id, repetition: repetition) : AnswerKey(id)
+            return answers[key]?.conditionValue ?? .missing
+        }
+    }
+
+    /// Why a value cannot be stored for a step, in the questionnaire's language; nil when it can.
+    /// `skipped` on a required question is refused here; a soft one is the caller's warning.
+    func problem(with value: AnswerValue, for step: Step, answers: [AnswerKey: AnswerValue]) -> String? {
+        let fr = language == .fr
+        let question = step.question
+        switch (step.variable.valueType, value) {
+        case (_, .notAsked):
+            return nil
+        case (_, .skipped):
+            return question.requirement == .required ? (fr ? "Une réponse est nécessaire pour continuer." : "An answer is required to continue.") : nil
+        case (.single, .choice(let code)), (.yesno, .choice(let code)):
+            guard options(for: question).contains(where: { $0.code == code }) else {
+                return fr ? "Ce choix n'existe pas pour cette question." : "This choice does not exist for this question."
+            }
+        case (.scale, .choice(let code)):
+            guard scale(for: question)?.level(code) != nil else { return fr ? "Ce niveau n'existe pas sur l'échelle." : "This level is not on the scale." }
+        case (.scale, .nonSubstantive(let code)):
+            guard scale(for: question)?.isMissing(code) == true else { return fr ? "Cette réponse n'est pas proposée." : "This answer is not offered." }
+        case (.multiple, .choices(let codes)):
+            let options = options(for: question)
+            if codes.isEmpty { return question.requirement == .required ? (fr ? "Cochez au moins un choix." : "Select at least one choice.") : nil }
+            if Set(codes).count != codes.count { return fr ? "Un choix est coché deux fois." : "A choice is selected twice." }
+            for code in codes where !options.contains(where: { $0.code == code }) {
+                return fr ? "Le choix « \(code) » n'existe pas pour cette question." : "Choice “\(code)” does not exist for this question."
+            }
+            if let exclusive = options.first(where: { $0.exclusive && codes.contains($0.code) }), codes.count > 1 {
+                return fr ? "« \(exclusive.label) » ne peut pas être combiné avec d'autres choix." : "“\(exclusive.label)” cannot be combined with other choices."
+            }
+            let isExclusiveAnswer = codes.count == 1 && options.contains { $0.exclusive && $0.code == codes[0] }
+            if let min = question.min, !isExclusiveAnswer, Double(codes.count) < min {
+                return fr ? "Cochez au moins \(format(min)) choix." : "Select at least \(format(min)) choices."
+            }
+            if let max = question.max, Double(codes.count) > max {
+                return fr ? "Cochez au plus \(format(max)) choix." : "Select at most \(format(max)) choices."
+            }
+        case (.number, .number(let number)):
+            if !question.decimal, number.rounded() != number { return fr ? "Saisissez un nombre entier." : "Enter a whole number." }
+            if let min = question.min, number < min { return fr ? "Le nombre doit être au moins \(frenchNumber(min, fr))." : "The number must be at least \(frenchNumber(min, fr))." }
+            if let max = question.max, number > max { return fr ? "Le nombre doit être au plus \(frenchNumber(max, fr))." : "The number must be at most \(frenchNumber(max, fr))." }
+        case (.text, .text(let text)):
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return question.requirement == .required ? (fr ? "Une réponse est nécessaire pour continuer." : "An answer is required to continue.") : nil
+            }
+            if let maxLength = question.maxLength, text.count > maxLength {
+                return fr ? "Le texte dépasse \(maxLength) caractères (\(text.count) saisis)." : "The text exceeds \(maxLength) characters (\(text.count) typed)."
+            }
+        default:
+            return fr ? "Cette réponse ne correspond pas au type de la question." : "This answer does not match the question's type."
+        }
+        if let constraint = question.constraint {
+            let section = sections[step.sectionIndex]
+            let conditionLookup = lookup(answers, repetition: step.repetition?.code, section: section)
+            if !constraint.expression.isTrue(lookup: conditionLookup, current: value.conditionValue) {
+                return question.constraintMessage ?? (fr ? "Cette réponse ne respecte pas la règle de la question." : "This answer breaks the question's rule.")
+            }
+        }
+        return nil
+    }
+
+    private func frenchNumber(_ value: Double, _ fr: Bool) -> String {
+        fr ? format(value).replacingOccurrences(of: ".", with: ",") : format(value)
+    }
+}
