@@ -40,8 +40,8 @@ package extension Questionnaire {
                 let source = question(foreach)
                 let selected: [String]
                 if case .choices(let codes) = answers[AnswerKey(foreach)] { selected = codes } else { selected = [] }
-                let options = source.map { options(for: $0) } ?? []
-                repetitions = options.filter { selected.contains($0.code) && !$0.exclusive }.map { Optional($0) }
+                let offered = source.map { self.options(for: $0) } ?? []
+                repetitions = offered.filter { selected.contains($0.code) && !$0.exclusive }.map { Optional($0) }
             }
             for repetition in repetitions {
                 let conditionLookup = lookup(answers, repetition: repetition?.code, section: section)
