@@ -126,6 +126,10 @@ package struct Question: Sendable, Hashable {
     package var location: SourceLocation
     /// Set on the follow-up text that `other: true` creates: the id of the question it follows.
     package var otherOf: String?
+    /// Where each key's value was written, so that a diagnostic about `choices` points there.
+    package var keyLocations: [String: SourceLocation] = [:]
+
+    package func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
     package init(id: String, type: QuestionType, label: String, location: SourceLocation) {
         self.id = id

@@ -386,6 +386,7 @@ struct LoadContext {
                 if let entry = entries[name] { reader.diagnostics.error(reader.location(entry.key), "une note ne reçoit pas de réponse : « \(name) » n'a pas de sens ici") }
             }
         }
+        for (name, entry) in entries { question.keyLocations[name] = reader.location(entry.value) }
         question.hint = reader.string(entries["hint"]?.value, "hint")
         if let node = entries["required"]?.value {
             if node.scalar?.string == "soft" {

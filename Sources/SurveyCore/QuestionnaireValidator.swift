@@ -102,14 +102,14 @@ enum QuestionnaireValidator {
                     diagnostics.error(at, "min (\(format(min))) dépasse le nombre de choix de « \(id) » (\(list.choices.count))")
                 }
             } else {
-                diagnostics.error(at, "liste de choix « \(id) » non définie", hint: suggestion(id, Set(questionnaire.lists.keys)) ?? "définissez-la sous « lists: » ou incluez le référentiel qui la contient")
+                diagnostics.error(question.location(of: "choices"), "liste de choix « \(id) » non définie", hint: suggestion(id, Set(questionnaire.lists.keys)) ?? "définissez-la sous « lists: » ou incluez le référentiel qui la contient")
             }
         }
         if let id = question.scaleID, questionnaire.scales[id] == nil {
-            diagnostics.error(at, "échelle « \(id) » non définie", hint: suggestion(id, Set(questionnaire.scales.keys)) ?? "définissez-la sous « scales: » ou incluez le référentiel qui la contient")
+            diagnostics.error(question.location(of: "scale"), "échelle « \(id) » non définie", hint: suggestion(id, Set(questionnaire.scales.keys)) ?? "définissez-la sous « scales: » ou incluez le référentiel qui la contient")
         }
         if question.polarity != nil, question.type != .text {
-            diagnostics.error(at, "« polarity » ne s'applique qu'aux questions ouvertes (type text), pas à une question \(question.type.rawValue)")
+            diagnostics.error(question.location(of: "polarity"), "« polarity » ne s'applique qu'aux questions ouvertes (type text), pas à une question \(question.type.rawValue)")
         }
         if let role = question.diffusion {
             let expected: [DiffusionRole: Set<QuestionType>] = [
@@ -117,11 +117,11 @@ enum QuestionnaireValidator {
                 .usefulness: [.scale], .relay: [.multiple, .single],
             ]
             if let types = expected[role], !types.contains(question.type) {
-                diagnostics.error(at, "le rôle de diffusion « \(role.rawValue) » attend une question \(types.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(question.type.rawValue)")
+                diagnostics.error(question.location(of: "diffusion"), "le rôle de diffusion « \(role.rawValue) » attend une question \(types.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(question.type.rawValue)")
             }
         }
         if let theme = question.theme, let themes, !themes.contains(theme), question.theme != questionnaire.section(containing: question.id)?.theme {
-            diagnostics.error(at, "thème « \(theme) » non déclaré dans la campagne", hint: suggestion(theme, themes))
+            diagnostics.error(question.location(of: "theme"), "thème « \(theme) » non déclaré dans la campagne", hint: suggestion(theme, themes))
         }
         if question.type == .multiple, let min = question.min, let max = question.max, min > max {
             // Already reported where the keys are.
