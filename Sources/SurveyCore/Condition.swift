@@ -324,8 +324,10 @@ private struct ConditionParser {
             guard arguments.count == expected else {
                 throw ConditionSyntaxError(message: "\(name)() attend \(expected) argument\(expected > 1 ? "s" : "")", offset: offset)
             }
-            guard case .variable = arguments[0] else {
-                throw ConditionSyntaxError(message: "le premier argument de \(name)() doit être l'identifiant d'une question", offset: offset)
+            switch arguments[0] {
+            case .variable, .current: break
+            default:
+                throw ConditionSyntaxError(message: "le premier argument de \(name)() doit être l'identifiant d'une question (ou « . » dans une constraint)", offset: offset)
             }
             return .call(function, arguments, offset: offset)
         default:
