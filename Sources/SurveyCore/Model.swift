@@ -197,6 +197,9 @@ package struct Questionnaire: Sendable, Hashable {
     package var lists: [String: ChoiceList]
     /// The path it was loaded from, for diagnostics.
     package var path: String
+    /// Variables by id, filled once numbering is done so that look-ups stay fast on large
+    /// questionnaires.
+    package var variableIndex: [String: Variable] = [:]
 
     /// Every question in order, with its section.
     package var questionsWithSections: [(section: Section, question: Question)] {
@@ -258,7 +261,13 @@ package struct Questionnaire: Sendable, Hashable {
         return result
     }
 
-    package func variable(_ id: String) -> Variable? { variables.first { $0.id == id } }
+    package func variable(_ id: String) -> Variable? {
+        variableIndex.isEmpty ? variables.first { $0.id == id } : variableIndex[id]
+    }
+
+    package mutating func buildIndex() {
+        variableIndex = Dictionary(variables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// One stored answer's slot: a plain question, one matrix item, or an `other` follow-up.

@@ -4,6 +4,7 @@ import Foundation
 enum QuestionnaireValidator {
     static func validate(_ questionnaire: inout Questionnaire, themes: Set<String>?, into diagnostics: inout DiagnosticCollector) {
         assignNumbers(&questionnaire)
+        questionnaire.buildIndex()
         checkIdentifiers(questionnaire, into: &diagnostics)
         checkReferences(questionnaire, themes: themes, into: &diagnostics)
         checkConditions(questionnaire, into: &diagnostics)
@@ -160,7 +161,6 @@ enum QuestionnaireValidator {
         _ condition: Condition, in questionnaire: Questionnaire, visible: [String: (question: Question, sectionIndex: Int)],
         sectionIndex: Int, selfQuestion: Question?, into diagnostics: inout DiagnosticCollector
     ) {
-        let allIDs = Set(questionnaire.variables.map(\.id))
         var ok = true
         for (id, offset) in condition.expression.variables {
             let at = condition.location.offset(by: offset)
@@ -170,7 +170,7 @@ enum QuestionnaireValidator {
                     diagnostics.error(at, "« \(id) » est posée une fois par élément (foreach) : elle n'est utilisable que dans sa propre section")
                     ok = false
                 }
-            } else if allIDs.contains(id) {
+            } else if questionnaire.variable(id) != nil {
                 diagnostics.error(at, "« \(id) » est posée plus loin : une condition ne peut porter que sur une question déjà posée")
                 ok = false
             } else {
