@@ -33,7 +33,7 @@ package struct QuestionnairePreview {
             lines += Markdown.blockquote(intro)
         }
         lines.append("")
-        lines.append(t("Légende : les noms de variables figurent entre `accolades de code` ; une question est obligatoire sauf mention contraire.",
+        lines.append(t("Légende : le nom de chaque variable figure en police de code (par exemple `institution`) ; une question est obligatoire sauf mention contraire.",
                        "Legend: variable names are shown as `code`; a question is required unless stated otherwise."))
         for (index, section) in q.sections.enumerated() {
             lines.append("")
