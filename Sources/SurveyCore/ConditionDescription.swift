@@ -19,11 +19,13 @@ package extension Questionnaire {
         case .number(let value): text = format(value)
         default: return describe(literal)
         }
+        let isNumber: Bool
+        if case .number = literal { isNumber = true } else { isNumber = false }
         if let variableID, let variable = variable(variableID),
            let choice = options(for: variable.question).first(where: { $0.code == text }) {
             return "« \(choice.label) »"
         }
-        return "« \(text) »"
+        return isNumber ? text : "« \(text) »"
     }
 
     private func describe(_ expression: ConditionExpression) -> String {
@@ -40,8 +42,8 @@ package extension Questionnaire {
             var id: String?
             if case .variable(let name, _) = lhs { id = name }
             let words: [ComparisonOperator: (String, String)] = [
-                .equal: ("est", "is"), .notEqual: ("n'est pas", "is not"), .less: ("est inférieure à", "is less than"),
-                .lessOrEqual: ("est au plus", "is at most"), .greater: ("est supérieure à", "is greater than"),
+                .equal: ("est", "is"), .notEqual: ("n'est pas", "is not"), .less: ("n'atteint pas", "is less than"),
+                .lessOrEqual: ("est au plus", "is at most"), .greater: ("dépasse", "is greater than"),
                 .greaterOrEqual: ("est au moins", "is at least"),
             ]
             let word = words[op].map { fr ? $0.0 : $0.1 } ?? op.rawValue
