@@ -181,7 +181,12 @@ package final class ResponseStore: Sendable {
             return try queue.read { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
                  try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0)
+                 // GRDB creates its migrations table just before the first migration's transaction:
+                 // another process may be between the two.
+                 try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM sqlite_master
+                    WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
+                    """) ?? 0)
             }
         }
         if applicationID == Schema.applicationID {
