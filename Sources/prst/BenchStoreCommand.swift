@@ -20,6 +20,9 @@ struct BenchStoreCommand: ParsableCommand {
     @Option(help: "Dossier de travail (par défaut : un dossier temporaire, supprimé à la fin).")
     var directory: String?
 
+    @Option(help: "Lire toutes les sessions du questionnaire « bench » de ce fichier (forEachResponse) et mesurer temps et mémoire.")
+    var stream: String?
+
     @Option(help: "Interne : fichier de réponses d'un processus enfant.")
     var childStore: String?
 
@@ -53,6 +56,10 @@ struct BenchStoreCommand: ParsableCommand {
         """
 
     func run() throws {
+        if let stream {
+            try Self.measureStreaming(stream)
+            return
+        }
         if let childStore, let childDefinition {
             let latencies = try Self.measure(store: childStore, definition: childDefinition, saves: saves)
             Console.out(latencies.map { String($0) }.joined(separator: "\n") + "\n")
@@ -98,6 +105,38 @@ struct BenchStoreCommand: ParsableCommand {
             Console.error("Réponses perdues ou base endommagée.")
             throw ExitCode(1)
         }
+    }
+
+    /// Streams every session of "bench" version 1, then reports time and peak memory.
+    static func measureStreaming(_ path: String) throws {
+        let store = try ResponseStore.open(at: path)
+        let before = peakMemoryKiB()
+        let start = Date()
+        var sessions = 0
+        var answers = 0
+        try store.forEachResponse(questionnaireID: "bench", version: 1) { record in
+            sessions += 1
+            answers += record.answers.count
+        }
+        let streaming = Date().timeIntervalSince(start)
+        let statusStart = Date()
+        let rows = try store.status()
+        let status = Date().timeIntervalSince(statusStart)
+        Console.out("""
+            lecture en flux : \(sessions) sessions, \(answers) réponses en \(String(format: "%.1f", streaming)) s \
+            (\(Int(Double(sessions) / max(streaming, 0.001))) sessions/s)
+            mémoire maximale (VmHWM) : \(before / 1024) Mio avant la lecture, \(peakMemoryKiB() / 1024) Mio après
+            prst status : \(String(format: "%.2f", status)) s (\(rows.map { "\($0.started) démarrées, médiane \($0.medianCompletionSeconds.map(frenchDuration) ?? "—")" }.joined(separator: " ; ")))
+
+            """)
+    }
+
+    /// The process's peak resident memory, from /proc (0 where there is none).
+    static func peakMemoryKiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     /// Opens the store, registers the definition, starts a session and times each save (µs).
