@@ -221,6 +221,11 @@ package final class ResponseStore: Sendable {
         } catch {
             throw StoreError(.other, "Impossible d'enregistrer la définition de « \(questionnaire.id) » : réessayez.")
         }
+        // Usually already stored (every run registers its definition): answer without the write lock.
+        let known = try storeCall(path) {
+            try writer.read { db in try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchOne(db)?.id }
+        }
+        if let known { return DefinitionID(rawValue: known) }
         return try storeCall(path) {
             try writer.write { db in
                 if let id = try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchOne(db)?.id {
@@ -228,11 +233,10 @@ package final class ResponseStore: Sendable {
                 }
                 let problems = try compatibilityProblems(db, questionnaire)
                 if !problems.isEmpty { throw Self.incompatible(questionnaire, problems) }
-                var record = DefinitionRecord(
+                let record = DefinitionRecord(
                     id: nil, questionnaireID: questionnaire.id, version: questionnaire.version, population: questionnaire.population,
                     contentHash: hash, mainFile: loaded.mainFile, sourcesJSON: sourcesJSON, createdAt: Date().timeIntervalSince1970)
                 try record.insert(db)
-                record.id = db.lastInsertedRowID
                 return DefinitionID(rawValue: db.lastInsertedRowID)
             }
         }

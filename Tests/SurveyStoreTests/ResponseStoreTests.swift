@@ -34,7 +34,7 @@ import Testing
 
     @Test func anEmptyFileBecomesAStore() throws {
         let path = temporaryDirectory() + "/vide.sqlite"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let store = try ResponseStore.open(at: path)
         #expect(try store.status().isEmpty)
     }
