@@ -32,9 +32,10 @@ package enum DefinitionCompatibility {
             default:
                 break
             }
-            return Shape(id: variable.id, number: variable.number, type: variable.valueType,
-                         matrix: variable.item == nil ? nil : question.id, codes: codes, missing: missing,
-                         foreach: variable.section.foreach)
+            return Shape(
+                id: variable.id, number: variable.number, type: variable.valueType,
+                matrix: variable.item == nil ? nil : question.id, codes: codes, missing: missing,
+                foreach: variable.section.foreach)
         }
     }
 

@@ -3,9 +3,9 @@ import GRDB
 import SurveyCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 package struct DefinitionID: Sendable, Hashable {
@@ -111,9 +111,11 @@ package final class ResponseStore: Sendable {
         }
         let (applicationID, userVersion, superseded) = try storeCall(path) {
             try writer.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 try migrator.hasBeenSuperseded(db))
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    try migrator.hasBeenSuperseded(db)
+                )
             }
         }
         if applicationID != Schema.applicationID { throw StoreError.notAStore(path) }
@@ -121,7 +123,9 @@ package final class ResponseStore: Sendable {
     }
 
     static func newerSchema(_ path: String?) -> StoreError {
-        StoreError(.newerSchema, "« \(path ?? "la base") » a été écrit par une version plus récente de prst : mettez prst à jour avant de l'utiliser (rien n'a été modifié).")
+        StoreError(
+            .newerSchema,
+            "« \(path ?? "la base") » a été écrit par une version plus récente de prst : mettez prst à jour avant de l'utiliser (rien n'a été modifié).")
     }
 
     /// The directory must exist and be writable (SQLite creates -wal and -shm files next to the store).
@@ -137,11 +141,15 @@ package final class ResponseStore: Sendable {
                 throw StoreError(.cannotOpen, "« \(path) » est un dossier : indiquez un fichier, par exemple \(path)/prst.sqlite.")
             }
             if access(path, R_OK | W_OK) != 0 {
-                throw StoreError(.readOnly, "« \(path) » n'est pas accessible en écriture : vérifiez ses droits (ls -l) ou indiquez un autre fichier avec --store.")
+                throw StoreError(
+                    .readOnly, "« \(path) » n'est pas accessible en écriture : vérifiez ses droits (ls -l) ou indiquez un autre fichier avec --store.")
             }
         }
         if access(directory, W_OK) != 0 {
-            throw StoreError(.readOnly, "Le dossier « \(directory) » n'est pas accessible en écriture : prst doit pouvoir y écrire le fichier de réponses et ses fichiers -wal et -shm. Choisissez un autre dossier.")
+            throw StoreError(
+                .readOnly,
+                "Le dossier « \(directory) » n'est pas accessible en écriture : prst doit pouvoir y écrire le fichier de réponses et ses fichiers -wal et -shm. Choisissez un autre dossier."
+            )
         }
     }
 
@@ -179,14 +187,18 @@ package final class ResponseStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                 // GRDB creates its migrations table just before the first migration's transaction:
-                 // another process may be between the two.
-                 try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM sqlite_master
-                    WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
-                    """) ?? 0)
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    // GRDB creates its migrations table just before the first migration's transaction:
+                    // another process may be between the two.
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM sqlite_master
+                            WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
+                            """) ?? 0
+                )
             }
         }
         if applicationID == Schema.applicationID {
@@ -256,7 +268,10 @@ package final class ResponseStore: Sendable {
 
     private static func usable(_ loaded: LoadedQuestionnaire) throws(StoreError) -> Questionnaire {
         guard let questionnaire = loaded.questionnaire else {
-            throw StoreError(.other, "Le questionnaire « \(loaded.mainFile) » contient des erreurs : corrigez-les (prst validate \(loaded.mainFile)) avant de recueillir des réponses.")
+            throw StoreError(
+                .other,
+                "Le questionnaire « \(loaded.mainFile) » contient des erreurs : corrigez-les (prst validate \(loaded.mainFile)) avant de recueillir des réponses."
+            )
         }
         return questionnaire
     }
@@ -272,11 +287,13 @@ package final class ResponseStore: Sendable {
 
     /// Problems against every snapshot of the same id and version that already has sessions.
     private func compatibilityProblems(_ db: Database, _ questionnaire: Questionnaire) throws -> [String] {
-        let ids = try Int64.fetchAll(db, sql: """
-            SELECT d.id FROM definitions d
-            WHERE d.questionnaire_id = ? AND d.version = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.definition_id = d.id)
-            ORDER BY d.id
-            """, arguments: [questionnaire.id, questionnaire.version])
+        let ids = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT d.id FROM definitions d
+                WHERE d.questionnaire_id = ? AND d.version = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.definition_id = d.id)
+                ORDER BY d.id
+                """, arguments: [questionnaire.id, questionnaire.version])
         var problems: [String] = []
         for id in ids {
             let old = try rebuild(db, DefinitionID(rawValue: id))
@@ -298,7 +315,10 @@ package final class ResponseStore: Sendable {
         guard let record = try DefinitionRecord.fetchOne(db, key: definition.rawValue) else {
             throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable dans « \(path ?? "la base") ».")
         }
-        let unreadable = StoreError(.other, "La définition enregistrée de « \(record.questionnaireID) » version \(record.version) ne se relit plus avec cette version de prst : signalez-le à l'équipe prst.")
+        let unreadable = StoreError(
+            .other,
+            "La définition enregistrée de « \(record.questionnaireID) » version \(record.version) ne se relit plus avec cette version de prst : signalez-le à l'équipe prst."
+        )
         guard let sources = try? JSONDecoder().decode([String: String].self, from: Data(record.sourcesJSON.utf8)) else { throw unreadable }
         guard let questionnaire = QuestionnaireLoader.load(snapshot: sources, mainFile: record.mainFile).questionnaire else { throw unreadable }
         cache[definition] = questionnaire
@@ -315,7 +335,8 @@ package final class ResponseStore: Sendable {
             do {
                 return try writer.write { db in
                     guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
-                        throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
+                        throw StoreError(
+                            .other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
                     }
                     try record.insert(db)
                     guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
@@ -337,7 +358,8 @@ package final class ResponseStore: Sendable {
         guard let code = Codes.normalizeResumeCode(resumeCode) else { return nil }
         let info = try storeCall(path) { try writer.read { db in try Self.sessionInfo(db, where: "s.resume_code = ?", code) } }
         if let info, info.status == .completed {
-            throw StoreError(.sessionCompleted, "Ce questionnaire a déjà été terminé et envoyé : ses réponses ne peuvent plus être modifiées. Merci de votre participation.")
+            throw StoreError(
+                .sessionCompleted, "Ce questionnaire a déjà été terminé et envoyé : ses réponses ne peuvent plus être modifiées. Merci de votre participation.")
         }
         return info
     }
@@ -347,12 +369,15 @@ package final class ResponseStore: Sendable {
     }
 
     private static func sessionInfo(_ db: Database, where condition: String, _ argument: String) throws -> SessionInfo? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT s.id, s.resume_code, s.definition_id, d.questionnaire_id, d.version, d.population,
-                   s.status, s.origin, s.started_at, s.completed_at
-            FROM sessions s JOIN definitions d ON d.id = s.definition_id
-            WHERE \(condition)
-            """, arguments: [argument])
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT s.id, s.resume_code, s.definition_id, d.questionnaire_id, d.version, d.population,
+                           s.status, s.origin, s.started_at, s.completed_at
+                    FROM sessions s JOIN definitions d ON d.id = s.definition_id
+                    WHERE \(condition)
+                    """, arguments: [argument])
         else { return nil }
         guard let status = SessionStatus(rawValue: row[6]), let origin = SessionOrigin(rawValue: row[7]) else {
             throw StoreError(.other, "La session « \(row[0] as String) » a un état inconnu : la base a peut-être été modifiée à la main.")
@@ -367,8 +392,9 @@ package final class ResponseStore: Sendable {
         try storeCall(path) {
             try writer.write { db in
                 _ = try Self.writableSession(db, id, allowCompleted: true)
-                try db.execute(sql: "UPDATE sessions SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'in_progress'",
-                               arguments: [date.timeIntervalSince1970, id])
+                try db.execute(
+                    sql: "UPDATE sessions SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'in_progress'",
+                    arguments: [date.timeIntervalSince1970, id])
             }
         }
     }
@@ -394,7 +420,8 @@ package final class ResponseStore: Sendable {
                     throw StoreError(.unknownSession, "La session « \(id) » n'existe pas dans cette base : vérifiez le fichier de réponses utilisé (--store).")
                 }
                 var answers: [AnswerKey: AnswerValue] = [:]
-                let rows = try Row.fetchCursor(db, sql: "SELECT variable, repetition, kind, value_text, value_number FROM answers WHERE session_id = ?", arguments: [id])
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT variable, repetition, kind, value_text, value_number FROM answers WHERE session_id = ?", arguments: [id])
                 while let row = try rows.next() {
                     let (key, value) = try AnswerCoding.decode(row, offset: 0, session: id)
                     answers[key] = value
@@ -416,13 +443,14 @@ package final class ResponseStore: Sendable {
         try storeCall(path) {
             try writer.write { db in
                 _ = try Self.writableSession(db, id)
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (session_id, variable, repetition) DO UPDATE SET
-                        kind = excluded.kind, value_text = excluded.value_text,
-                        value_number = excluded.value_number, updated_at = excluded.updated_at
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (session_id, variable, repetition) DO UPDATE SET
+                            kind = excluded.kind, value_text = excluded.value_text,
+                            value_number = excluded.value_number, updated_at = excluded.updated_at
+                        """)
                 for (key, value) in encoded {
                     try statement.execute(arguments: [id, key.variable, key.repetition ?? "", value.kind, value.text, value.number, date.timeIntervalSince1970])
                 }
@@ -435,22 +463,27 @@ package final class ResponseStore: Sendable {
     package func status() throws(StoreError) -> [StatusRow] {
         try storeCall(path) {
             try writer.read { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT d.questionnaire_id, d.version, d.population, COUNT(*),
-                           SUM(s.status = 'in_progress'), SUM(s.status = 'completed')
-                    FROM sessions s JOIN definitions d ON d.id = s.definition_id
-                    GROUP BY d.questionnaire_id, d.version, d.population
-                    ORDER BY d.questionnaire_id, d.version, d.population
-                    """)
-                return try rows.map { row in
-                    let durations = try Double.fetchAll(db, sql: """
-                        SELECT s.completed_at - s.started_at AS duration
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.questionnaire_id, d.version, d.population, COUNT(*),
+                               SUM(s.status = 'in_progress'), SUM(s.status = 'completed')
                         FROM sessions s JOIN definitions d ON d.id = s.definition_id
-                        WHERE d.questionnaire_id = ? AND d.version = ? AND d.population = ? AND s.status = 'completed'
-                        ORDER BY duration
-                        """, arguments: [row[0], row[1], row[2]])
-                    return StatusRow(questionnaireID: row[0], version: row[1], population: row[2], started: row[3],
-                                     inProgress: row[4], completed: row[5], medianCompletionSeconds: Self.median(ofSorted: durations))
+                        GROUP BY d.questionnaire_id, d.version, d.population
+                        ORDER BY d.questionnaire_id, d.version, d.population
+                        """)
+                return try rows.map { row in
+                    let durations = try Double.fetchAll(
+                        db,
+                        sql: """
+                            SELECT s.completed_at - s.started_at AS duration
+                            FROM sessions s JOIN definitions d ON d.id = s.definition_id
+                            WHERE d.questionnaire_id = ? AND d.version = ? AND d.population = ? AND s.status = 'completed'
+                            ORDER BY duration
+                            """, arguments: [row[0], row[1], row[2]])
+                    return StatusRow(
+                        questionnaireID: row[0], version: row[1], population: row[2], started: row[3],
+                        inProgress: row[4], completed: row[5], medianCompletionSeconds: Self.median(ofSorted: durations))
                 }
             }
         }
@@ -484,9 +517,11 @@ extension ResponseStore: ResponseReader {
     package func definitions() throws(StoreError) -> [Questionnaire] {
         let ids = try storeCall(path) {
             try writer.read { db in
-                try Int64.fetchAll(db, sql: """
-                    SELECT MAX(id) FROM definitions GROUP BY questionnaire_id, version ORDER BY questionnaire_id, version
-                    """)
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT MAX(id) FROM definitions GROUP BY questionnaire_id, version ORDER BY questionnaire_id, version
+                        """)
             }
         }
         var result: [Questionnaire] = []
@@ -612,8 +647,8 @@ final class QuestionnaireCache: @unchecked Sendable {
 /// `open(2)`, named apart from `ResponseStore.open(at:)`.
 private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
     #if canImport(Glibc)
-    return Glibc.open(path, flags, mode)
+        return Glibc.open(path, flags, mode)
     #else
-    return Darwin.open(path, flags, mode)
+        return Darwin.open(path, flags, mode)
     #endif
 }

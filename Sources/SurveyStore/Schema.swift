@@ -13,43 +13,44 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE definitions (
-                    id INTEGER PRIMARY KEY,
-                    questionnaire_id TEXT NOT NULL,
-                    version INTEGER NOT NULL,
-                    population TEXT NOT NULL,
-                    content_hash TEXT NOT NULL UNIQUE,
-                    main_file TEXT NOT NULL,
-                    sources_json TEXT NOT NULL,
-                    created_at REAL NOT NULL
-                );
-                CREATE INDEX definitions_questionnaire ON definitions(questionnaire_id, version);
+            try db.execute(
+                sql: """
+                    CREATE TABLE definitions (
+                        id INTEGER PRIMARY KEY,
+                        questionnaire_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        population TEXT NOT NULL,
+                        content_hash TEXT NOT NULL UNIQUE,
+                        main_file TEXT NOT NULL,
+                        sources_json TEXT NOT NULL,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE INDEX definitions_questionnaire ON definitions(questionnaire_id, version);
 
-                CREATE TABLE sessions (
-                    id TEXT NOT NULL PRIMARY KEY,
-                    resume_code TEXT NOT NULL UNIQUE,
-                    definition_id INTEGER NOT NULL REFERENCES definitions(id),
-                    status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed')),
-                    origin TEXT NOT NULL CHECK (origin IN ('respondent', 'simulated', 'imported')),
-                    started_at REAL NOT NULL,
-                    completed_at REAL,
-                    CHECK ((status = 'completed') = (completed_at IS NOT NULL))
-                ) WITHOUT ROWID;
-                CREATE INDEX sessions_definition_status ON sessions(definition_id, status);
-                CREATE INDEX sessions_origin ON sessions(origin);
+                    CREATE TABLE sessions (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        resume_code TEXT NOT NULL UNIQUE,
+                        definition_id INTEGER NOT NULL REFERENCES definitions(id),
+                        status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed')),
+                        origin TEXT NOT NULL CHECK (origin IN ('respondent', 'simulated', 'imported')),
+                        started_at REAL NOT NULL,
+                        completed_at REAL,
+                        CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+                    ) WITHOUT ROWID;
+                    CREATE INDEX sessions_definition_status ON sessions(definition_id, status);
+                    CREATE INDEX sessions_origin ON sessions(origin);
 
-                CREATE TABLE answers (
-                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-                    variable TEXT NOT NULL,
-                    repetition TEXT NOT NULL DEFAULT '',
-                    kind TEXT NOT NULL CHECK (kind IN ('choice', 'choices', 'number', 'text', 'non_substantive', 'skipped', 'not_asked')),
-                    value_text TEXT,
-                    value_number REAL,
-                    updated_at REAL NOT NULL,
-                    PRIMARY KEY (session_id, variable, repetition)
-                ) WITHOUT ROWID;
-                """)
+                    CREATE TABLE answers (
+                        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                        variable TEXT NOT NULL,
+                        repetition TEXT NOT NULL DEFAULT '',
+                        kind TEXT NOT NULL CHECK (kind IN ('choice', 'choices', 'number', 'text', 'non_substantive', 'skipped', 'not_asked')),
+                        value_text TEXT,
+                        value_number REAL,
+                        updated_at REAL NOT NULL,
+                        PRIMARY KEY (session_id, variable, repetition)
+                    ) WITHOUT ROWID;
+                    """)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = 1")
         }

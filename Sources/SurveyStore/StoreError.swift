@@ -37,24 +37,35 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_FULL:
             return StoreError(.diskFull, "Le disque est plein : la réponse n'a pas pu être enregistrée dans \(file). Libérez de la place puis réessayez.")
         case .SQLITE_READONLY, .SQLITE_PERM:
-            return StoreError(.readOnly, "\(file.prefix(1).uppercased() + file.dropFirst()) n'est accessible qu'en lecture : vérifiez les droits du fichier et de son dossier, ou indiquez un autre fichier avec --store.")
+            return StoreError(
+                .readOnly,
+                "\(file.prefix(1).uppercased() + file.dropFirst()) n'est accessible qu'en lecture : vérifiez les droits du fichier et de son dossier, ou indiquez un autre fichier avec --store."
+            )
         case .SQLITE_CANTOPEN:
             return StoreError(.cannotOpen, "Impossible d'ouvrir \(file) : vérifiez que le dossier existe et que vous avez le droit d'y écrire.")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.other, "\(file.prefix(1).uppercased() + file.dropFirst()) est occupé par un autre programme depuis trop longtemps : réessayez dans un instant.")
+            return StoreError(
+                .other, "\(file.prefix(1).uppercased() + file.dropFirst()) est occupé par un autre programme depuis trop longtemps : réessayez dans un instant."
+            )
         case .SQLITE_CORRUPT:
-            return StoreError(.other, "\(file.prefix(1).uppercased() + file.dropFirst()) est endommagé : restaurez la dernière sauvegarde et contactez l'équipe prst.")
+            return StoreError(
+                .other, "\(file.prefix(1).uppercased() + file.dropFirst()) est endommagé : restaurez la dernière sauvegarde et contactez l'équipe prst.")
         case .SQLITE_IOERR:
-            return StoreError(.other, "Erreur d'entrée-sortie sur \(file) (disque amovible retiré, partage réseau coupé ?) : vérifiez le support puis réessayez.")
+            return StoreError(
+                .other, "Erreur d'entrée-sortie sur \(file) (disque amovible retiré, partage réseau coupé ?) : vérifiez le support puis réessayez.")
         default:
-            return StoreError(.other, "Erreur SQLite \(error.resultCode.rawValue) sur \(file) : réessayez ; si elle persiste, signalez-la à l'équipe prst.",
-                              details: error.message.map { [$0] } ?? [])
+            return StoreError(
+                .other, "Erreur SQLite \(error.resultCode.rawValue) sur \(file) : réessayez ; si elle persiste, signalez-la à l'équipe prst.",
+                details: error.message.map { [$0] } ?? [])
         }
     }
 
     static func notAStore(_ path: String?) -> StoreError {
         let file = path.map { "« \($0) »" } ?? "Ce fichier"
-        return StoreError(.notAStore, "\(file) n'est pas un fichier de réponses prst : indiquez le bon fichier avec --store (ou PRST_STORE), ou un nom de fichier nouveau pour en créer un.")
+        return StoreError(
+            .notAStore,
+            "\(file) n'est pas un fichier de réponses prst : indiquez le bon fichier avec --store (ou PRST_STORE), ou un nom de fichier nouveau pour en créer un."
+        )
     }
 }
 

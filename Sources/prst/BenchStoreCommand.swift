@@ -95,7 +95,8 @@ struct BenchStoreCommand: ParsableCommand {
             return String(format: "%.2f", latencies[max(0, index)] / 1000)
         }
         let mean = latencies.reduce(0, +) / Double(max(1, latencies.count)) / 1000
-        Console.out("""
+        Console.out(
+            """
             écrivains : \(writers), réponses par écrivain : \(saves), total mesuré : \(latencies.count) en \(String(format: "%.1f", elapsed)) s
             latence d'un enregistrement (ms) : p50 \(percentile(50)), p90 \(percentile(90)), p99 \(percentile(99)), max \(percentile(100)), moyenne \(String(format: "%.2f", mean))
             contrôle : \(sessions) sessions, \(answers) réponses stockées (attendu \(writers * saves)), integrity_check \(integrity.joined(separator: " "))
@@ -122,7 +123,8 @@ struct BenchStoreCommand: ParsableCommand {
         let statusStart = Date()
         let rows = try store.status()
         let status = Date().timeIntervalSince(statusStart)
-        Console.out("""
+        Console.out(
+            """
             lecture en flux : \(sessions) sessions, \(answers) réponses en \(String(format: "%.1f", streaming)) s \
             (\(Int(Double(sessions) / max(streaming, 0.001))) sessions/s)
             mémoire maximale (VmHWM) : \(before / 1024) Mio avant la lecture, \(peakMemoryKiB() / 1024) Mio après
@@ -134,7 +136,7 @@ struct BenchStoreCommand: ParsableCommand {
     /// The process's peak resident memory, from /proc (0 where there is none).
     static func peakMemoryKiB() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
         else { return 0 }
         return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
@@ -149,7 +151,8 @@ struct BenchStoreCommand: ParsableCommand {
         latencies.reserveCapacity(saves)
         for index in 0..<saves {
             let key = AnswerKey("nombre", repetition: "r\(index % 200)")
-            let value: AnswerValue = index % 3 == 0 ? .choices(["rouge", "vert"]) : index % 3 == 1 ? .number(Double(index)) : .text("Réponse libre numéro \(index)")
+            let value: AnswerValue =
+                index % 3 == 0 ? .choices(["rouge", "vert"]) : index % 3 == 1 ? .number(Double(index)) : .text("Réponse libre numéro \(index)")
             let start = DispatchTime.now().uptimeNanoseconds
             try store.save(value, for: index < 200 ? key : AnswerKey("nombre\(index)"), session: session.id)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)

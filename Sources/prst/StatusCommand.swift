@@ -7,10 +7,10 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Affiche l'avancement de la collecte : sessions démarrées, en cours, terminées, durée médiane.",
         discussion: """
-        Une ligne par questionnaire, version et population.
-        Fichier de réponses : --store, sinon la variable PRST_STORE, sinon prst.sqlite dans le dossier courant.
-        Exemple : prst status --store collecte/prst.sqlite
-        """
+            Une ligne par questionnaire, version et population.
+            Fichier de réponses : --store, sinon la variable PRST_STORE, sinon prst.sqlite dans le dossier courant.
+            Exemple : prst status --store collecte/prst.sqlite
+            """
     )
 
     @Option(help: "Le fichier de réponses (par défaut : $PRST_STORE, sinon prst.sqlite).")
@@ -41,8 +41,10 @@ struct StatusCommand: ParsableCommand {
         let header = ["Questionnaire", "Version", "Population", "Démarrées", "En cours", "Terminées", "Durée médiane"]
         let rightAligned: Set<Int> = [1, 3, 4, 5, 6]
         let body = rows.map { row in
-            [row.questionnaireID, "\(row.version)", row.population, "\(row.started)", "\(row.inProgress)", "\(row.completed)",
-             row.medianCompletionSeconds.map(frenchDuration) ?? "—"]
+            [
+                row.questionnaireID, "\(row.version)", row.population, "\(row.started)", "\(row.inProgress)", "\(row.completed)",
+                row.medianCompletionSeconds.map(frenchDuration) ?? "—",
+            ]
         }
         let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {

@@ -10,8 +10,10 @@ import Testing
         let store = try ResponseStore.open(at: path)
         #expect(try store.integrityCheck() == ["ok"])
         let (applicationID, userVersion, tables) = try store.writer.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"),
-             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+            (
+                try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"),
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            )
         }
         #expect(applicationID == Schema.applicationID)
         #expect(userVersion == 1)
@@ -25,7 +27,10 @@ import Testing
         let reopened = try ResponseStore.open(at: path)
         #expect(try reopened.answers(session: session.id) == [AnswerKey("age"): .number(42)])
         let settings = try reopened.writer.write { db in
-            (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
+            (
+                try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
+            )
         }
         #expect(settings.0 == 2)  // FULL
         #expect(settings.1 == 1)
@@ -199,7 +204,8 @@ final class Failures: @unchecked Sendable {
         let second = try store.register(relabelled)
         #expect(second != first)
         // A new optional question and a new choice are additions, not changes.
-        let added = try Fixture.load(replacing: "    - {code: bleu, label: \"Bleu\"}", with: "    - {code: bleu, label: \"Bleu\"}\n    - {code: noir, label: \"Noir\"}")
+        let added = try Fixture.load(
+            replacing: "    - {code: bleu, label: \"Bleu\"}", with: "    - {code: bleu, label: \"Bleu\"}\n    - {code: noir, label: \"Noir\"}")
         #expect(try store.compatibilityProblems(with: added).isEmpty)
         // The session keeps the snapshot it was answered with; the analysis sees the latest.
         #expect(try store.session(id: session.id)?.definition == first)
@@ -247,7 +253,10 @@ final class Failures: @unchecked Sendable {
         #expect(library != Fixture.library)
         let changed = try Fixture.load(Fixture.main(), library: library)
         let problems = try store.compatibilityProblems(with: changed)
-        #expect(problems.contains("la réponse hors échelle « nsp » de la question « avis » (\(try #require(changed.questionnaire?.question("avis")?.number))) a été retirée"), "\(problems)")
+        #expect(
+            problems.contains(
+                "la réponse hors échelle « nsp » de la question « avis » (\(try #require(changed.questionnaire?.question("avis")?.number))) a été retirée"),
+            "\(problems)")
     }
 
     @Test func invalidDefinitionIsRefused() throws {
@@ -389,11 +398,12 @@ final class Failures: @unchecked Sendable {
         // autre: nothing completed.
         _ = try store.startSession(definition: other, at: t0)
         _ = try store.startSession(definition: other, at: t0)
-        #expect(try store.status() == [
-            StatusRow(questionnaireID: "autre", version: 1, population: "pilotes", started: 2, inProgress: 2, completed: 0, medianCompletionSeconds: nil),
-            StatusRow(questionnaireID: "essai", version: 1, population: "pilotes", started: 4, inProgress: 1, completed: 3, medianCompletionSeconds: 120),
-            StatusRow(questionnaireID: "essai", version: 2, population: "pilotes", started: 2, inProgress: 0, completed: 2, medianCompletionSeconds: 150),
-        ])
+        #expect(
+            try store.status() == [
+                StatusRow(questionnaireID: "autre", version: 1, population: "pilotes", started: 2, inProgress: 2, completed: 0, medianCompletionSeconds: nil),
+                StatusRow(questionnaireID: "essai", version: 1, population: "pilotes", started: 4, inProgress: 1, completed: 3, medianCompletionSeconds: 120),
+                StatusRow(questionnaireID: "essai", version: 2, population: "pilotes", started: 2, inProgress: 0, completed: 2, medianCompletionSeconds: 150),
+            ])
     }
 
     @Test func forEachResponseStreamsSessionsInOrder() throws {
@@ -403,8 +413,9 @@ final class Failures: @unchecked Sendable {
         let other = try store.register(try Fixture.load(Fixture.main(id: "autre")))
         var expected: [String: [AnswerKey: AnswerValue]] = [:]
         for index in 0..<25 {
-            let session = try store.startSession(definition: index.isMultiple(of: 2) ? definition : relabelled,
-                                                 origin: index == 3 ? .simulated : .respondent)
+            let session = try store.startSession(
+                definition: index.isMultiple(of: 2) ? definition : relabelled,
+                origin: index == 3 ? .simulated : .respondent)
             var answers: [AnswerKey: AnswerValue] = [:]
             for (offset, pair) in SessionTests.everyValue.enumerated() where offset < index % 7 {
                 answers[pair.0] = pair.1
@@ -429,7 +440,9 @@ final class Failures: @unchecked Sendable {
         struct Stop: Error {}
         var calls = 0
         #expect(throws: Stop.self) {
-            try store.forEachResponse(questionnaireID: "essai", version: 1) { _ in calls += 1; if calls == 2 { throw Stop() } }
+            try store.forEachResponse(questionnaireID: "essai", version: 1) { _ in
+                calls += 1; if calls == 2 { throw Stop() }
+            }
         }
         #expect(calls == 2)
     }
