@@ -238,6 +238,7 @@ package final class ResponseStore: Sendable {
             try writer.read { db in try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchOne(db)?.id }
         }
         if let known { return DefinitionID(rawValue: known) }
+        if let problem = Self.snapshotProblem(loaded, questionnaire) { throw StoreError(.other, problem) }
         return try storeCall(path) {
             try writer.write { db in
                 if let id = try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchOne(db)?.id {
@@ -261,6 +262,7 @@ package final class ResponseStore: Sendable {
         return try storeCall(path) {
             try writer.read { db in
                 if try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchCount(db) > 0 { return [] }
+                if let problem = Self.snapshotProblem(loaded, questionnaire) { return [problem] }
                 return try compatibilityProblems(db, questionnaire)
             }
         }
@@ -274,6 +276,20 @@ package final class ResponseStore: Sendable {
             )
         }
         return questionnaire
+    }
+
+    /// Responses are read with the stored copy of the files: refuse a copy that does not rebuild
+    /// the same questionnaire (for instance an include outside the questionnaire's folder, whose
+    /// key in `sources` is an absolute path).
+    static func snapshotProblem(_ loaded: LoadedQuestionnaire, _ questionnaire: Questionnaire) -> String? {
+        let rebuilt = QuestionnaireLoader.load(snapshot: loaded.sources, mainFile: loaded.mainFile).questionnaire
+        if let rebuilt, rebuilt.variables.map(\.id) == questionnaire.variables.map(\.id) { return nil }
+        let outside = loaded.sources.keys.filter { $0.hasPrefix("/") || $0.hasPrefix("../") }.sorted()
+        let cause =
+            outside.isEmpty
+            ? "signalez-le à l'équipe prst"
+            : "placez les fichiers inclus dans le dossier du questionnaire ou un sous-dossier (hors du dossier : \(outside.joined(separator: ", ")))"
+        return "prst ne sait pas relire « \(loaded.mainFile) » depuis la copie de ses fichiers gardée avec les réponses : \(cause)."
     }
 
     private static func incompatible(_ questionnaire: Questionnaire, _ problems: [String]) -> StoreError {

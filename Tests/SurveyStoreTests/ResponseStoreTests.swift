@@ -259,6 +259,31 @@ final class Failures: @unchecked Sendable {
             "\(problems)")
     }
 
+    /// The loader keys an include outside the questionnaire's folder by its absolute path, which
+    /// the snapshot cannot rebuild: refused before anything is stored.
+    @Test func snapshotThatDoesNotRebuildIsRefused() throws {
+        let directory = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory + "/q", withIntermediateDirectories: true)
+        try Fixture.library.write(toFile: directory + "/lib.yaml", atomically: true, encoding: .utf8)
+        try Fixture.main().replacingOccurrences(of: "include: [lib.yaml]", with: "include: [../lib.yaml]")
+            .write(toFile: directory + "/q/essai.yaml", atomically: true, encoding: .utf8)
+        let loaded = QuestionnaireLoader.load(directory + "/q/essai.yaml")
+        try #require(loaded.questionnaire != nil)
+        let store = try ResponseStore.inMemory()
+        let problems = try store.compatibilityProblems(with: loaded)
+        if QuestionnaireLoader.load(snapshot: loaded.sources, mainFile: loaded.mainFile).questionnaire == nil {
+            #expect(problems.count == 1 && problems[0].contains("placez les fichiers inclus"), "\(problems)")
+            let error = #expect(throws: StoreError.self) { try store.register(loaded) }
+            #expect(error?.message.contains("prst ne sait pas relire") == true)
+            #expect(try store.definitions().isEmpty)
+        } else {
+            // Once the loader keys such includes relatively, the snapshot rebuilds and is accepted.
+            #expect(problems.isEmpty)
+            let id = try store.register(loaded)
+            #expect(try store.questionnaire(for: id).variables.count == 7)
+        }
+    }
+
     @Test func invalidDefinitionIsRefused() throws {
         let store = try ResponseStore.inMemory()
         var loaded = try Fixture.load()
