@@ -1,0 +1,116 @@
+import GRDB
+
+/// The store's schema. Migrations are registered by name and never edited once shipped: a
+/// change is a new migration ("v2", …) that also raises `schemaVersion`.
+///
+/// Dates are stored as Unix seconds (REAL, UTC); `datetime(started_at, 'unixepoch')` shows them
+/// in the sqlite3 shell. A prst store is recognised by `PRAGMA application_id` = `applicationID`
+/// ("PRST"); `PRAGMA user_version` holds the schema version.
+enum Schema {
+    static let applicationID: Int32 = 0x5052_5354  // "PRST"
+    static let schemaVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE definitions (
+                        id INTEGER PRIMARY KEY,
+                        questionnaire_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        population TEXT NOT NULL,
+                        content_hash TEXT NOT NULL UNIQUE,
+                        main_file TEXT NOT NULL,
+                        sources_json TEXT NOT NULL,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE INDEX definitions_questionnaire ON definitions(questionnaire_id, version);
+
+                    CREATE TABLE sessions (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        resume_code TEXT NOT NULL UNIQUE,
+                        definition_id INTEGER NOT NULL REFERENCES definitions(id),
+                        status TEXT NOT NULL CHECK (status IN ('in_progress', 'completed')),
+                        origin TEXT NOT NULL CHECK (origin IN ('respondent', 'simulated', 'imported')),
+                        started_at REAL NOT NULL,
+                        completed_at REAL,
+                        CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+                    ) WITHOUT ROWID;
+                    CREATE INDEX sessions_definition_status ON sessions(definition_id, status);
+                    CREATE INDEX sessions_origin ON sessions(origin);
+
+                    CREATE TABLE answers (
+                        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                        variable TEXT NOT NULL,
+                        repetition TEXT NOT NULL DEFAULT '',
+                        kind TEXT NOT NULL CHECK (kind IN ('choice', 'choices', 'number', 'text', 'non_substantive', 'skipped', 'not_asked')),
+                        value_text TEXT,
+                        value_number REAL,
+                        updated_at REAL NOT NULL,
+                        PRIMARY KEY (session_id, variable, repetition)
+                    ) WITHOUT ROWID;
+                    """)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+}
+
+/// A stored definition snapshot.
+struct DefinitionRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "definitions"
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let questionnaireID = Column(CodingKeys.questionnaireID)
+        static let version = Column(CodingKeys.version)
+        static let population = Column(CodingKeys.population)
+        static let contentHash = Column(CodingKeys.contentHash)
+        static let mainFile = Column(CodingKeys.mainFile)
+        static let sourcesJSON = Column(CodingKeys.sourcesJSON)
+        static let createdAt = Column(CodingKeys.createdAt)
+    }
+    enum CodingKeys: String, CodingKey {
+        case id, version, population
+        case questionnaireID = "questionnaire_id", contentHash = "content_hash", mainFile = "main_file"
+        case sourcesJSON = "sources_json", createdAt = "created_at"
+    }
+
+    var id: Int64?
+    var questionnaireID: String
+    var version: Int
+    var population: String
+    var contentHash: String
+    var mainFile: String
+    var sourcesJSON: String
+    /// Unix seconds.
+    var createdAt: Double
+}
+
+/// A session row, as inserted.
+struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "sessions"
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let resumeCode = Column(CodingKeys.resumeCode)
+        static let definitionID = Column(CodingKeys.definitionID)
+        static let status = Column(CodingKeys.status)
+        static let origin = Column(CodingKeys.origin)
+        static let startedAt = Column(CodingKeys.startedAt)
+        static let completedAt = Column(CodingKeys.completedAt)
+    }
+    enum CodingKeys: String, CodingKey {
+        case id, status, origin
+        case resumeCode = "resume_code", definitionID = "definition_id", startedAt = "started_at", completedAt = "completed_at"
+    }
+
+    var id: String
+    /// Stored without the dash.
+    var resumeCode: String
+    var definitionID: Int64
+    var status: String
+    var origin: String
+    var startedAt: Double
+    var completedAt: Double?
+}
