@@ -50,6 +50,21 @@ package enum Paths {
         return normalize(directory == "." ? relative : directory + "/" + relative)
     }
 
+    /// `path` written relative to `base` (`../lib/x.yaml`), both relative to the same place or
+    /// both absolute; falls back to the normalised path when it cannot be expressed.
+    package static func relative(_ path: String, from base: String) -> String {
+        let target = normalize(path), origin = normalize(base)
+        guard target.hasPrefix("/") == origin.hasPrefix("/") else { return target }
+        let targetParts = target.split(separator: "/").map(String.init)
+        let originParts = origin == "." ? [] : origin.split(separator: "/").map(String.init)
+        var common = 0
+        while common < min(targetParts.count, originParts.count), targetParts[common] == originParts[common] { common += 1 }
+        let up = originParts[common...]
+        if up.contains("..") { return target }
+        let parts = Array(repeating: "..", count: up.count) + targetParts[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     package static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }

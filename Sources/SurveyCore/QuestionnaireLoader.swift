@@ -123,11 +123,10 @@ struct LoadContext {
         self.baseDirectory = baseDirectory
     }
 
+    /// Paths in a snapshot are relative to the questionnaire's directory, so that it rebuilds
+    /// anywhere and its hash does not depend on the machine.
     func relative(_ path: String) -> String {
-        let normalized = Paths.normalize(path)
-        let base = Paths.normalize(baseDirectory)
-        if base != ".", normalized.hasPrefix(base + "/") { return String(normalized.dropFirst(base.count + 1)) }
-        return normalized
+        Paths.relative(path, from: baseDirectory)
     }
 
     mutating func readNode(_ path: String, citedAt: SourceLocation?) -> (Node, YAMLReader)? {

@@ -318,3 +318,20 @@ struct QuestionnaireLoaderTests {
     let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
     #expect(loaded.diagnostics.first?.hint?.contains("guillemets simples") == true)
 }
+
+@Test func snapshotWithAnIncludeOutsideTheFolderRebuilds() throws {
+    let text = questionnaireText(questions: "      - {id: q1, type: text, label: \"Q1\"}").replacingOccurrences(of: "include: [lib.yaml]", with: "include: [../commun/lib.yaml]")
+    let loaded = QuestionnaireLoader.load("/srv/enquetes/q.yaml", source: InMemorySource(texts: ["/srv/enquetes/q.yaml": text, "/srv/commun/lib.yaml": libraryText]))
+    #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
+    #expect(loaded.sources.keys.sorted() == ["../commun/lib.yaml", "q.yaml"])
+    let rebuilt = QuestionnaireLoader.load(snapshot: loaded.sources, mainFile: loaded.mainFile)
+    #expect(rebuilt.questionnaire?.variables.map(\.id) == loaded.questionnaire?.variables.map(\.id))
+}
+
+@Test(arguments: [
+    ("a/b/c.yaml", "a/b", "c.yaml"), ("a/lib.yaml", "a/b", "../lib.yaml"), ("/x/y/z.yaml", "/x/w", "../y/z.yaml"),
+    ("lib.yaml", ".", "lib.yaml"), ("../lib.yaml", ".", "../lib.yaml"),
+])
+func relativePaths(_ path: String, _ base: String, _ expected: String) {
+    #expect(Paths.relative(path, from: base) == expected)
+}
