@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import SurveyCore
+import SurveyStore
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,6 +9,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Vérifie des questionnaires, référentiels, campagnes et codebooks.",
         discussion: """
         Signale chaque problème sous la forme fichier:ligne:colonne: error: message.
+        Avec --store, vérifie aussi que les questionnaires restent compatibles avec les réponses
+        déjà enregistrées (une modification de structure exige une nouvelle « version »).
         Code de sortie : 0 si tout est valide, 1 sinon.
         """
     )
@@ -17,8 +21,14 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Traiter les avertissements comme des erreurs.")
     var strict = false
 
+    @Option(help: "Fichier de réponses à comparer (par défaut : aucun).")
+    var store: String?
+
     func run() throws {
-        let diagnostics = DefinitionValidator.validate(paths)
+        var diagnostics = DefinitionValidator.validate(paths)
+        if let store, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += try storeDiagnostics(store)
+        }
         Console.print(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
@@ -28,5 +38,32 @@ struct ValidateCommand: ParsableCommand {
         }
         let summary = warnings > 0 ? "valide, avec \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "valide"
         Console.error("\(paths.joined(separator: " ")) : \(summary).")
+    }
+
+    /// Structural changes that the responses already stored would not survive.
+    private func storeDiagnostics(_ store: String) throws -> [Diagnostic] {
+        guard FileManager.default.fileExists(atPath: store) else {
+            Console.error("Le fichier de réponses \(store) n'existe pas : aucune réponse à comparer.")
+            throw ExitCode(1)
+        }
+        let opened: ResponseStore
+        do { opened = try ResponseStore.open(at: store) } catch {
+            Console.error(error.message)
+            throw ExitCode(1)
+        }
+        var diagnostics: [Diagnostic] = []
+        for file in (try? DefinitionValidator.expand(paths)) ?? [] where DefinitionValidator.kind(of: file) == .questionnaire {
+            let loaded = QuestionnaireLoader.load(file)
+            guard loaded.questionnaire != nil else { continue }
+            do {
+                for problem in try opened.compatibilityProblems(with: loaded) {
+                    diagnostics.append(.error(SourceLocation(file: file), problem,
+                                              hint: "des réponses existent déjà pour cette version : augmentez « version: » (ou changez d'« id ») pour une modification de structure"))
+                }
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: file), error.message))
+            }
+        }
+        return diagnostics
     }
 }
