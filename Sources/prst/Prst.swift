@@ -10,6 +10,6 @@ struct Prst: ParsableCommand {
           prst validate surveys
           prst preview surveys/pilotes.yaml > pilotes.md
         """,
-        subcommands: [ValidateCommand.self, PreviewCommand.self]
+        subcommands: [ValidateCommand.self, PreviewCommand.self, SimulateCommand.self, ReportCommand.self]
     )
 }
