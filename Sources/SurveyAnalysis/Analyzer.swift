@@ -210,7 +210,8 @@ final class PopulationAggregate {
             mentioned.insert(key)
             let length = anonymised.count
             guard length >= 20, length <= 240 else { continue }
-            let rank = fnv(session + "|" + variable.id + "|" + (repetition ?? ""))
+            // Short quotes first, then a hash of the session: independent of reading order.
+            let rank = (length > 120 ? UInt64(1) << 63 : 0) | (fnv(session + "|" + variable.id + "|" + (repetition ?? "")) >> 1)
             var list = quoteCandidates[key] ?? []
             if list.contains(where: { $0.quote.text == anonymised }) { continue }
             list.append((rank, Quote(theme: theme, population: population, polarity: themePolarity, session: session, question: variable.id, text: anonymised)))

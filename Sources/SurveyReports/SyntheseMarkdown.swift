@@ -19,7 +19,7 @@ extension SurveyReport {
         md.append("")
         md.append("> **Avertissement.** Les résultats traduisent le point de vue des répondants, et de ceux-là seuls : ils ne mesurent ni l'activité réelle des groupes ni les effets du plan sur les entreprises. Les non-répondants peuvent avoir un regard différent.")
         md.append("")
-        md.append("Méthode : seuls les questionnaires complets (ou importés) sont analysés ; les sessions inachevées ne comptent que dans la participation. Les pourcentages portent sur les réponses valides ; « Ne sait pas » est compté à part, hors base ; une question non posée (filtre) n'est jamais comptée comme non-réponse. Part favorable = réponses des niveaux favorables de l'échelle, avec un intervalle de confiance à 95 % de Wilson entre crochets. Sous 30 répondants, les résultats sont donnés en effectifs (« x / n ») et non en pourcentages. Aucun résultat n'est publié pour un groupe de moins de \(result.minGroup) répondants (secret statistique, voir annexe 5.3). Un item est classé en force si sa part favorable atteint \(fr(campaign.forceThreshold)) %, en difficulté si elle est inférieure à \(fr(campaign.difficultyThreshold)) %. Les réponses libres sont codées par thème à l'aide du codebook (annexe 5.2) ; on compte des répondants, non des mentions.")
+        md.append("Méthode : seuls les questionnaires complets (ou importés) sont analysés ; les sessions inachevées ne comptent que dans la participation. Les pourcentages portent sur les réponses valides ; « Ne sait pas » est compté à part, hors base ; une question non posée (filtre) n'est jamais comptée comme non-réponse. Part favorable = réponses des niveaux favorables de l'échelle, avec un intervalle de confiance à 95 % de Wilson entre crochets. Sous 30 répondants, les résultats sont donnés en effectifs (« x / n ») et non en pourcentages. Aucun résultat n'est publié pour un groupe de moins de \(result.minGroup) répondants (secret statistique, voir annexe 5.3). Un item est classé en force si sa part favorable atteint \(Numbers.compact(campaign.forceThreshold, comma: true)) %, en difficulté si elle est inférieure à \(Numbers.compact(campaign.difficultyThreshold, comma: true)) %. Les réponses libres sont codées par thème à l'aide du codebook (annexe 5.2) ; on compte des répondants, non des mentions.")
         md.append("")
         md.append("## 2. Résultats par thème")
         md.append("")
@@ -134,7 +134,8 @@ extension SurveyReport {
                     let all = share(step.count, step.baseAll)
                     return kind == .aware ? all : "\(all) (\(share(step.count, step.basePrevious)))"
                 }
-                md.append("| \(Markdown.cell(funnel.label)) | " + cells.joined(separator: " | ") + " |")
+                let name = scope == .type ? typeLabel(funnel.label) : funnel.label
+                md.append("| \(Markdown.cell(name)) | " + cells.joined(separator: " | ") + " |")
             }
             md.append("")
         }
@@ -218,6 +219,11 @@ extension SurveyReport {
         md.append("")
         md.append("Fichiers : participation.csv, likert.csv, likert-niveaux.csv, comparaisons.csv, forces-difficultes.csv, diffusion.csv, canaux.csv, verbatims.csv (anonymisés), tri-a-plat.csv — \(csv == .excel ? "format Excel français (séparateur « ; », virgule décimale, BOM UTF-8)" : "format RFC 4180 (séparateur « , », point décimal, UTF-8) pour R et Python ; `--csv excel` pour Excel").")
         return md
+    }
+
+    func typeLabel(_ type: String) -> String {
+        let spaced = type.replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 
     func orderedUniqueIDs(_ values: [String]) -> [String] {

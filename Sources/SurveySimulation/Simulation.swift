@@ -241,11 +241,8 @@ package struct Simulator {
         var parts: [String] = []
         let count = rng.chance(0.35) ? 2 : 1
         for _ in 0..<count {
-            // Half the time the question's own theme, otherwise a theme weighted by the profile.
-            var theme = step.variable.theme
-            if theme == nil || rng.chance(0.5) || phrases.byTheme[theme!]?[polarity]?.isEmpty != false {
-                theme = weightedTheme(polarity, rng: &rng) ?? theme
-            }
+            // A theme weighted by the profile, the question's own theme counting a little more.
+            let theme = weightedTheme(polarity, own: step.variable.theme, rng: &rng) ?? step.variable.theme
             guard let theme, let pool = phrases.byTheme[theme]?[polarity], !pool.isEmpty else { continue }
             let phrase = rng.pick(pool)
             if !parts.contains(phrase) { parts.append(phrase) }
@@ -253,8 +250,9 @@ package struct Simulator {
         return parts.isEmpty ? (phrases.uncoded.first ?? "Rien à ajouter.") : parts.joined(separator: " ")
     }
 
-    func weightedTheme(_ polarity: Polarity, rng: inout SplitMix64) -> String? {
-        guard let weights = profile.openThemes[polarity], !weights.isEmpty else { return nil }
+    func weightedTheme(_ polarity: Polarity, own: String?, rng: inout SplitMix64) -> String? {
+        guard var weights = profile.openThemes[polarity], !weights.isEmpty else { return nil }
+        weights = weights.map { ($0.0, $0.0 == own ? $0.1 * 1.5 : $0.1) }
         let total = weights.reduce(0) { $0 + $1.1 }
         var target = rng.unit() * total
         for (theme, weight) in weights {
