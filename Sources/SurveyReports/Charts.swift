@@ -52,7 +52,7 @@ package enum Charts {
             for (index, level) in first.levels.enumerated() {
                 svg.append("<rect x=\"\(fmt(x))\" y=\"36\" width=\"12\" height=\"12\" fill=\"\(colours[index])\" stroke=\"#666666\" stroke-width=\"0.5\"/>")
                 svg.append("<text x=\"\(fmt(x + 16))\" y=\"46\">\(XML.escape(level.label))</text>")
-                x += 24 + Double(level.label.count) * 6.6
+                x += 28 + Double(level.label.count) * 7.0
             }
             svg.append("<text x=\"\(fmt(x))\" y=\"46\" fill=\"#555555\">Ne sait pas : colonne de droite</text>")
         }
@@ -62,7 +62,7 @@ package enum Charts {
         svg.append("<text x=\"\(fmt(labelWidth + chartWidth + nspWidth / 2 + 10))\" y=\"72\" text-anchor=\"middle\" fill=\"#555555\">Ne sait pas</text>")
         for (rowIndex, row) in rows.enumerated() {
             let y = top + Double(rowIndex) * rowHeight
-            let label = "\(row.label) — \(populationLabel(row.population)), N = \(row.nValid)"
+            let label = "\(row.label) — \(populationLabel(row.population)), N\u{00A0}=\u{00A0}\(row.nValid)"
             for (lineIndex, line) in wrap(label, width: 58, lines: 2).enumerated() {
                 svg.append("<text x=\"10\" y=\"\(fmt(y + 14 + Double(lineIndex) * 14))\">\(XML.escape(line))</text>")
             }
@@ -101,7 +101,7 @@ package enum Charts {
     /// in % of all recipients, so that the drop after the specialised relays shows at a glance.
     package static func funnel(title: String, funnels: [Funnel]) -> String {
         let steps: [(FunnelStepKind, String, String)] = [
-            (.aware, "Connue", "#deebf7"), (.used, "Utilisée", "#9ecae1"), (.relayed, "Transmise", "#4292c6"), (.relayedFinal, "Transmise aux entreprises ou salariés", "#08306b"),
+            (.aware, "Connue", "#c6dbef"), (.used, "Utilisée", "#9ecae1"), (.relayed, "Transmise", "#4292c6"), (.relayedFinal, "Transmise aux entreprises ou salariés", "#08306b"),
         ]
         let labelWidth = 380.0, chartWidth = 420.0, rowHeight = 44.0, top = 70.0
         let width = labelWidth + chartWidth + 100
@@ -115,15 +115,14 @@ package enum Charts {
         for (_, label, colour) in steps {
             svg.append("<rect x=\"\(fmt(lx))\" y=\"36\" width=\"12\" height=\"12\" fill=\"\(colour)\" stroke=\"#666666\" stroke-width=\"0.5\"/>")
             svg.append("<text x=\"\(fmt(lx + 16))\" y=\"46\">\(XML.escape(label))</text>")
-            lx += 30 + Double(label.count) * 6.6
+            lx += 34 + Double(label.count) * 7.2
         }
         for (rowIndex, funnel) in funnels.enumerated() {
             let y = top + Double(rowIndex) * rowHeight
-            let base = funnel.step(.aware)?.baseAll ?? 0
-            for (lineIndex, line) in wrap("\(funnel.label) (N = \(base))", width: 60, lines: 2).enumerated() {
+            for (lineIndex, line) in wrap(funnel.label, width: 52, lines: 2).enumerated() {
                 svg.append("<text x=\"10\" y=\"\(fmt(y + 14 + Double(lineIndex) * 14))\">\(XML.escape(line))</text>")
             }
-            svg.append("<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(chartWidth))\" height=\"26\" fill=\"#f4f4f4\"/>")
+            svg.append("<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(chartWidth))\" height=\"26\" fill=\"#fbfbfb\" stroke=\"#dddddd\" stroke-width=\"0.5\"/>")
             for (index, (kind, _, colour)) in steps.enumerated() {
                 guard let step = funnel.step(kind), step.shown || kind == .aware, let pct = step.pctAll else { continue }
                 let inset = Double(index) * 3
@@ -135,7 +134,8 @@ package enum Charts {
             if funnel.step(.relayedFinal)?.shown == false { text = "\(Numbers.comma(aware)) % → secret" }
             svg.append("<text x=\"\(fmt(labelWidth + chartWidth + 6))\" y=\"\(fmt(y + 21))\">\(XML.escape(text))</text>")
         }
-        svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">En % de l'ensemble des destinataires ; à droite : connue → transmise aux entreprises ou salariés.</text>")
+        let base = funnels.first?.step(.aware)?.baseAll ?? 0
+        svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">En % de l'ensemble des destinataires (N = \(base)) ; à droite : connue → transmise aux entreprises ou salariés.</text>")
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
     }
