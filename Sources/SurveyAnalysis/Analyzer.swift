@@ -47,7 +47,7 @@ package enum SurveyAnalyzer {
         let definitions = try reader.definitions()
         var manual: [String: [String: [String]]] = [:] // session → question → themes
         for code in options.manualCodes { manual[code.session, default: [:]][code.question, default: []].append(code.theme) }
-        let patterns = (codebook?.themes ?? []).map { (id: $0.id, patterns: $0.patterns.map { FrenchText.fold($0) }) }
+        let patterns = FrenchText.prepare((codebook?.themes ?? []).map { (id: $0.id, patterns: $0.patterns) })
         let populationOrder = campaign.populations.map(\.population)
         var aggregates: [String: PopulationAggregate] = [:]
         var read = 0
@@ -157,7 +157,7 @@ final class PopulationAggregate {
         }
     }
 
-    func add(_ record: ResponseRecord, plan: DefinitionPlan, patterns: [(id: String, patterns: [String])], manual: [String: [String: [String]]], names: [String], quotesPerGroup: Int) {
+    func add(_ record: ResponseRecord, plan: DefinitionPlan, patterns: [(id: String, patterns: [[UInt8]])], manual: [String: [String: [String]]], names: [String], quotesPerGroup: Int) {
         started += 1
         guard record.status == .completed || record.origin == .imported else { return }
         completed += 1
@@ -185,14 +185,14 @@ final class PopulationAggregate {
         if let awareness = plan.awareness { addDiffusion(answers, plan: plan, awareness: awareness) }
     }
 
-    func addText(_ text: String, session: String, variable: Variable, repetition: String?, patterns: [(id: String, patterns: [String])],
+    func addText(_ text: String, session: String, variable: Variable, repetition: String?, patterns: [(id: String, patterns: [[UInt8]])],
                  manual: [String]?, names: [String], quotesPerGroup: Int, into mentioned: inout Set<String>) {
         let polarity = variable.question.polarity
         var themes: [(String, Polarity?)] = []
         if let manual {
             themes = manual.map { ($0, polarity) }
         } else {
-            themes = FrenchText.code(text, codebook: patterns).map { ($0.theme, $0.negated ? .difficulte : polarity) }
+            themes = FrenchText.code(text, prepared: patterns).map { ($0.theme, $0.negated ? .difficulte : polarity) }
         }
         let anonymised = FrenchText.anonymise(text, names: names)
         verbatims.append(Verbatim(session: session, population: population, question: variable.id, repetition: repetition, polarity: polarity,

@@ -30,21 +30,9 @@ package enum FrenchText {
         "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "c", "d", "dans", "de", "des", "du", "elle", "elles", "en", "et", "eu", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi", "mon", "nos", "notre", "nous", "on", "ou", "par", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "ete", "etre", "avoir", "ont", "etait", "etaient", "fait", "tres", "bien", "aussi", "comme", "donc", "ainsi", "entre", "tout", "tous", "toutes", "toute", "cela", "ca", "lors", "dont", "ni", "si", "autres", "autre", "plutot",
     ]
 
-    /// Word-start matches of folded patterns in a folded text: the index of each match start.
-    static func matches(of pattern: String, in text: [Character]) -> [Int] {
-        let p = Array(pattern)
-        guard !p.isEmpty, p.count <= text.count else { return [] }
-        var result: [Int] = []
-        var i = 0
-        while i + p.count <= text.count {
-            if (i == 0 || !isWordCharacter(text[i - 1])) && text[i] == p[0] {
-                var ok = true
-                for j in 1..<p.count where text[i + j] != p[j] { ok = false; break }
-                if ok { result.append(i) }
-            }
-            i += 1
-        }
-        return result
+    /// A word character of folded UTF-8: ASCII letters and digits, and any non-ASCII byte.
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || b >= 0x80
     }
 
     /// Splits folded text into words (letters and digits).
@@ -52,19 +40,38 @@ package enum FrenchText {
         folded.split { !isWordCharacter($0) }.map(String.init)
     }
 
+    /// Folded UTF-8 patterns of a codebook, prepared once for `code`.
+    package static func prepare(_ codebook: [(id: String, patterns: [String])]) -> [(id: String, patterns: [[UInt8]])] {
+        codebook.map { ($0.id, $0.patterns.map { Array(fold($0).utf8) }.filter { !$0.isEmpty }) }
+    }
+
     /// The themes an answer mentions, each with whether a negation precedes the mention within
-    /// three words ("pas assez de moyens").
+    /// three words ("pas assez de moyens"). Patterns match at word starts of the folded text.
     package static func code(_ text: String, codebook: [(id: String, patterns: [String])]) -> [(theme: String, negated: Bool)] {
-        let folded = Array(fold(text))
+        code(text, prepared: prepare(codebook))
+    }
+
+    package static func code(_ text: String, prepared: [(id: String, patterns: [[UInt8]])]) -> [(theme: String, negated: Bool)] {
+        let bytes = Array(fold(text).utf8)
+        let count = bytes.count
+        var starts: [Int] = []
+        starts.reserveCapacity(count / 4)
+        for i in 0..<count where isWordByte(bytes[i]) && (i == 0 || !isWordByte(bytes[i - 1])) { starts.append(i) }
         var result: [(String, Bool)] = []
-        for theme in codebook {
+        for theme in prepared {
             var found = false, negated = false
             for pattern in theme.patterns {
-                for start in matches(of: pattern, in: folded) {
+                let first = pattern[0], length = pattern.count
+                for start in starts where bytes[start] == first && start + length <= count {
+                    var ok = true
+                    var j = 1
+                    while j < length { if bytes[start + j] != pattern[j] { ok = false; break }; j += 1 }
+                    guard ok else { continue }
                     found = true
-                    let before = String(folded[max(0, start - 40)..<start])
-                    let previous = words(before).suffix(3)
-                    if previous.contains(where: { negations.contains($0) }) { negated = true }
+                    if !negated {
+                        let before = String(decoding: bytes[max(0, start - 40)..<start], as: UTF8.self)
+                        if words(before).suffix(3).contains(where: { negations.contains($0) }) { negated = true }
+                    }
                 }
             }
             if found { result.append((theme.id, negated)) }

@@ -55,6 +55,23 @@ package final class JSONLinesSink: SimulationSink {
     package func close() { try? handle.close() }
 }
 
+/// Whether `needle` occurs in the `length` bytes at `bytes`.
+func contains(_ bytes: UnsafePointer<UInt8>, _ length: Int, _ needle: [UInt8]) -> Bool {
+    let n = needle.count
+    guard n > 0, length >= n else { return false }
+    let first = needle[0]
+    var i = 0
+    while i <= length - n {
+        if bytes[i] == first {
+            var j = 1
+            while j < n && bytes[i + j] == needle[j] { j += 1 }
+            if j == n { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
 /// Reads a JSON-lines file of records, streaming, with the campaign's definitions.
 package struct JSONLinesReader: ResponseReader {
     package var path: String
@@ -71,12 +88,13 @@ package struct JSONLinesReader: ResponseReader {
         var line: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(line) }
-        while getline(&line, &capacity, file) > 0 {
-            guard let line else { break }
-            let text = String(cString: line)
+        let needle = Array("\"questionnaire\":\"\(questionnaireID)\"".utf8)
+        while true {
+            let length = getline(&line, &capacity, file)
+            guard length > 0, let line else { break }
             // Cheap filter before decoding.
-            guard text.contains("\"questionnaire\":\"\(questionnaireID)\"") else { continue }
-            let entry = try decoder.decode(RecordLine.self, from: Data(text.utf8))
+            guard contains(UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), length, needle) else { continue }
+            let entry = try decoder.decode(RecordLine.self, from: Data(bytes: line, count: length))
             if entry.questionnaire == questionnaireID && entry.version == version { try body(entry.record) }
         }
     }

@@ -110,6 +110,19 @@ package struct Simulator {
         }
     }
 
+    /// Variables read by a condition or repeated over by a foreach.
+    func triggers(_ definition: Questionnaire) -> Set<String> {
+        var result: Set<String> = []
+        for section in definition.sections {
+            if let foreach = section.foreach { result.insert(foreach) }
+            if let when = section.when { result.formUnion(when.expression.variables.map(\.id)) }
+            for question in section.questions {
+                if let when = question.when { result.formUnion(when.expression.variables.map(\.id)) }
+            }
+        }
+        return result
+    }
+
     func completionRate(_ population: String) -> Double { profile.completion[population] ?? profile.completion["default"] ?? 0.9 }
 
     package func session(_ definition: Questionnaire, index: Int, rng: inout SplitMix64) -> ResponseRecord {
@@ -120,20 +133,29 @@ package struct Simulator {
         var answeredSteps = 0
         var stopAfter = Int.max
         if !completes { stopAfter = 2 + Int(rng.next() % 12) }
-        while answeredSteps < stopAfter {
-            let plan = definition.plan(given: answers)
-            guard let next = plan.first(where: { !$0.step.isNote && answers[$0.step.key] == nil }) else { break }
+        // The plan changes only when a condition or a foreach reads the answer just given.
+        let triggerSet = triggers(definition)
+        var plan = definition.plan(given: answers)
+        var position = 0
+        while position < plan.count, answeredSteps < stopAfter {
+            let next = plan[position]
+            position += 1
+            if next.step.isNote || answers[next.step.key] != nil { continue }
             if !next.asked {
                 answers[next.step.key] = .notAsked
                 continue
             }
             answers[next.step.key] = value(for: next.step, in: definition, answers: answers, leaning: leaning, rng: &rng)
             answeredSteps += 1
+            if triggerSet.contains(next.step.variable.id) {
+                plan = definition.plan(given: answers)
+                position = 0
+            }
         }
         let population = definition.population
         let started = Self.start.addingTimeInterval(Double(index) * 1_800 + Double(rng.next() % 1_200))
         return ResponseRecord(
-            sessionID: String(format: "sim-%@-%05d", population, index + 1), questionnaireID: definition.id, questionnaireVersion: definition.version,
+            sessionID: "sim-\(population)-" + String(repeating: "0", count: max(0, 5 - String(index + 1).count)) + String(index + 1), questionnaireID: definition.id, questionnaireVersion: definition.version,
             population: population, status: completes ? .completed : .inProgress, origin: .simulated, startedAt: started,
             completedAt: completes ? started.addingTimeInterval(600 + Double(rng.next() % 900)) : nil, answers: answers)
     }
