@@ -34,6 +34,10 @@ package struct AnalysisOptions {
     package var quotesPerGroup = 2
     /// Called every 1,000 records with the number read so far.
     package var progress: ((Int) -> Void)?
+    /// When set, anonymised open answers are handed here as they are read instead of being kept
+    /// in the result (memory stays bounded for very large surveys). The receiver must drop
+    /// those of populations under the minimum group (`AnalysisResult.publishedPopulations`).
+    package var verbatimSink: ((Verbatim) -> Void)?
     package init(minGroup: Int? = nil, manualCodes: [ManualCode] = []) {
         self.minGroup = minGroup
         self.manualCodes = manualCodes
@@ -55,6 +59,7 @@ package enum SurveyAnalyzer {
         let ordered = definitions.sorted { ($0.id, -$0.version) < ($1.id, -$1.version) }
         for definition in ordered {
             let aggregate = aggregates[definition.population] ?? PopulationAggregate(population: definition.population)
+            aggregate.verbatimSink = options.verbatimSink
             aggregates[definition.population] = aggregate
             let plan = DefinitionPlan(definition)
             aggregate.register(plan)
@@ -131,6 +136,7 @@ final class PopulationAggregate {
     var uncodedWords: [String: Int] = [:]
     var uncodedAnswers = 0
     var verbatims: [Verbatim] = []
+    var verbatimSink: ((Verbatim) -> Void)?
     var deliverables: [Choice] = []
     var deliverableFunnels: [String: FunnelCounter] = [:]
     var typeFunnels: [String: FunnelCounter] = [:]
@@ -195,8 +201,9 @@ final class PopulationAggregate {
             themes = FrenchText.code(text, prepared: patterns).map { ($0.theme, $0.negated ? .difficulte : polarity) }
         }
         let anonymised = FrenchText.anonymise(text, names: names)
-        verbatims.append(Verbatim(session: session, population: population, question: variable.id, repetition: repetition, polarity: polarity,
-                                  themes: themes.map(\.0), manual: manual != nil, text: anonymised))
+        let verbatim = Verbatim(session: session, population: population, question: variable.id, repetition: repetition, polarity: polarity,
+                                themes: themes.map(\.0), manual: manual != nil, text: anonymised)
+        if let verbatimSink { verbatimSink(verbatim) } else { verbatims.append(verbatim) }
         if themes.isEmpty {
             uncodedAnswers += 1
             let words = FrenchText.contentWords(text)

@@ -87,10 +87,10 @@ package enum FrenchText {
     /// Replaces e-mails, URLs, phone numbers and the campaign's names with placeholders.
     package static func anonymise(_ text: String, names: [String]) -> String {
         var result = text
-        if result.contains("@") {
+        if result.utf8.contains(0x40) {
             result = replace(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, in: result, with: "[courriel]")
         }
-        if result.range(of: "http", options: .caseInsensitive) != nil || result.range(of: "www.", options: .caseInsensitive) != nil {
+        if containsLink(result) {
             result = replace(#"(https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]"#, in: result, with: "[lien]")
         }
         if result.filter(\.isNumber).count >= 9 {
@@ -101,6 +101,18 @@ package enum FrenchText {
             result = replace("(?<![\\p{L}\\p{N}])" + escaped + "(?![\\p{L}\\p{N}])", in: result, with: "[nom]", caseInsensitive: true)
         }
         return result
+    }
+
+    /// A cheap pre-check for "http" or "www." (any case) before running the URL expression.
+    static func containsLink(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4 else { return false }
+        for i in 0...(bytes.count - 4) {
+            let a = bytes[i] | 0x20, b = bytes[i + 1] | 0x20, c = bytes[i + 2] | 0x20, d = bytes[i + 3]
+            if a == 0x68, b == 0x74, c == 0x74, d | 0x20 == 0x70 { return true } // http
+            if a == 0x77, b == 0x77, c == 0x77, d == 0x2E { return true } // www.
+        }
+        return false
     }
 
     static func replace(_ pattern: String, in text: String, with replacement: String, caseInsensitive: Bool = false) -> String {

@@ -44,11 +44,15 @@ package enum CSVStyle: String, Sendable {
     }
 
     func field(_ text: String) -> String {
-        if text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.contains(",") || text.contains(";") {
+        // Quote when the text holds a separator of either style, a quote or a line break.
+        if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text
     }
+
+    /// One data row with its line end.
+    package func row(_ fields: [String]) -> String { fields.map(field).joined(separator: separator) + lineEnd }
 
     package func table(_ header: [String], _ rows: [[String]]) -> String {
         var out = self == .excel ? "\u{FEFF}" : ""

@@ -50,10 +50,10 @@ package struct SurveyReport {
         return files
     }
 
-    /// Writes every file into `directory` (created if needed).
-    package func write(to directory: String) throws {
+    /// Writes every file into `directory` (created if needed); `except` names files written elsewhere.
+    package func write(to directory: String, except: Set<String> = []) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for (name, content) in files().sorted(by: { $0.key < $1.key }) {
+        for (name, content) in files().sorted(by: { $0.key < $1.key }) where !except.contains(name) {
             try Data(content.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
     }
@@ -112,10 +112,61 @@ package struct SurveyReport {
         })
     }
 
+    static let verbatimHeader = ["session", "population", "question", "repetition", "polarity", "themes", "manual", "text"]
+    static func verbatimFields(_ v: Verbatim) -> [String] {
+        [v.session, v.population, v.question, v.repetition ?? "", v.polarity?.rawValue ?? "", v.themes.joined(separator: "|"), v.manual ? "1" : "0", v.text]
+    }
+
     func verbatimsCSV() -> String {
-        csv.table(["session", "population", "question", "repetition", "polarity", "themes", "manual", "text"], result.verbatims.map {
-            [$0.session, $0.population, $0.question, $0.repetition ?? "", $0.polarity?.rawValue ?? "", $0.themes.joined(separator: "|"), $0.manual ? "1" : "0", $0.text]
-        })
+        csv.table(Self.verbatimHeader, result.verbatims.map(Self.verbatimFields))
+    }
+
+    /// verbatims.csv written while the analysis streams: `begin` the file, `add` rows (kept in one
+    /// spool file per population), `finish` with the published populations.
+    package final class VerbatimSpool {
+        let directory: String
+        let style: CSVStyle
+        var handles: [String: FileHandle] = [:]
+        var buffers: [String: String] = [:]
+        var order: [String] = []
+
+        package init(directory: String, style: CSVStyle) throws {
+            self.directory = directory
+            self.style = style
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+
+        func path(_ population: String) -> String { directory + "/.verbatims-\(population).part" }
+
+        package func add(_ verbatim: Verbatim) {
+            let population = verbatim.population
+            if handles[population] == nil {
+                FileManager.default.createFile(atPath: path(population), contents: nil)
+                handles[population] = FileHandle(forWritingAtPath: path(population))
+                order.append(population)
+            }
+            buffers[population, default: ""] += style.row(SurveyReport.verbatimFields(verbatim))
+            if buffers[population]!.utf8.count > 1 << 20 { flush(population) }
+        }
+
+        func flush(_ population: String) {
+            if let text = buffers[population], !text.isEmpty { handles[population]?.write(Data(text.utf8)) }
+            buffers[population] = ""
+        }
+
+        /// Writes verbatims.csv with the published populations, in `populations` order.
+        package func finish(published populations: [String]) throws {
+            for population in order { flush(population); try? handles[population]?.close() }
+            let target = directory + "/verbatims.csv"
+            FileManager.default.createFile(atPath: target, contents: Data(style.table(SurveyReport.verbatimHeader, []).utf8))
+            let out = FileHandle(forWritingAtPath: target)
+            out?.seekToEndOfFile()
+            for population in populations where order.contains(population) {
+                if let data = FileManager.default.contents(atPath: path(population)) { out?.write(data) }
+            }
+            try? out?.close()
+            for population in order { try? FileManager.default.removeItem(atPath: path(population)) }
+        }
     }
 
     func participationCSV() -> String {

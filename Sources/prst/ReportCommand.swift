@@ -53,10 +53,14 @@ struct ReportCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(1)
         }
+        let directory = out ?? "reports/\(campaignValue.id)"
+        // Open answers go to disk as they are read, so memory does not grow with the survey.
+        let spool = try SurveyReport.VerbatimSpool(directory: directory, style: style)
+        options.verbatimSink = { spool.add($0) }
         let result = try SurveyAnalyzer.analyse(campaign: campaignValue, codebook: loaded.codebook, reader: reader, options: options)
         if showProgress { Console.error("") }
-        let directory = out ?? "reports/\(campaignValue.id)"
-        try SurveyReport(result, csv: style).write(to: directory)
+        try spool.finish(published: result.publishedPopulations)
+        try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
         Console.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
     }
 }
