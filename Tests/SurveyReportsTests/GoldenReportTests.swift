@@ -28,8 +28,10 @@ enum Example {
     /// Compares (or records) every file of `files` with the directory; extra committed files fail too.
     static func check(_ files: [String: String], against directory: String) throws {
         if record {
-            try? FileManager.default.removeItem(atPath: directory)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name != "README.md" && !name.hasPrefix(".") {
+                try FileManager.default.removeItem(atPath: directory + "/" + name)
+            }
             for (name, content) in files { try Data(content.utf8).write(to: URL(fileURLWithPath: directory + "/" + name)) }
             return
         }
