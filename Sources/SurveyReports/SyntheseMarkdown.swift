@@ -59,7 +59,15 @@ extension SurveyReport {
                 any = true
                 let parts = mentions.map { "\(Markdown.inline(pop($0.population))) \(share($0.respondents, $0.base))" }
                 md.append("- Réponses libres citant ce thème (répondants) : " + parts.joined(separator: " ; ") + ".")
-                let quotes = result.quotes.filter { $0.theme == theme.id && $0.polarity == polarity }
+                // One quote per population first, so that each voice is heard.
+                let candidates = result.quotes.filter { $0.theme == theme.id && $0.polarity == polarity }
+                var quotes: [Quote] = []
+                for round in 0..<2 {
+                    for population in result.populations {
+                        let own = candidates.filter { $0.population == population }
+                        if round < own.count { quotes.append(own[round]) }
+                    }
+                }
                 var used: Set<String> = []
                 for quote in quotes where used.count < 2 && used.insert(quote.text).inserted {
                     md.append("  > « \(Markdown.inline(quote.text)) » (\(Markdown.inline(pop(quote.population))))")
