@@ -9,6 +9,8 @@ struct Prst: ParsableCommand {
         Exemples :
           prst validate surveys
           prst preview surveys/pilotes.yaml > pilotes.md
+          prst simulate surveys/campagne.yaml --seed 2020 --out reponses.tsv
+          prst report surveys/campagne.yaml --store reponses.tsv --csv excel
         """,
         subcommands: [ValidateCommand.self, PreviewCommand.self, SimulateCommand.self, ReportCommand.self]
     )
