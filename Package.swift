@@ -18,10 +18,11 @@ let package = Package(
         .target(name: "SurveyRunner", dependencies: ["SurveyCore", "SurveyStore"]),
         .target(name: "SurveyAnalysis", dependencies: ["SurveyCore"]),
         .target(name: "SurveyReports", dependencies: ["SurveyAnalysis", "SurveyCore"]),
+        .target(name: "SurveySimulation", dependencies: ["SurveyCore"]),
         .executableTarget(
             name: "prst",
             dependencies: [
-                "SurveyCore", "SurveyStore", "SurveyRunner", "SurveyAnalysis", "SurveyReports",
+                "SurveyCore", "SurveyStore", "SurveyRunner", "SurveyAnalysis", "SurveyReports", "SurveySimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,7 +31,8 @@ let package = Package(
         .testTarget(name: "SurveyStoreTests", dependencies: ["SurveyStore", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyRunnerTests", dependencies: ["SurveyRunner", "SurveyStore", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyAnalysisTests", dependencies: ["SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
-        .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

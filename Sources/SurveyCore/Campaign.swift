@@ -33,6 +33,8 @@ package struct Campaign: Sendable, Hashable {
     /// Names masked as « [nom] » in quotes.
     package var names: [String]
     package var path: String
+    /// The `simulation:` block (answer tendencies for `prst simulate`), kept as data.
+    package var simulation: SettingsValue? = nil
 
     package var directory: String { Paths.directory(of: path) }
     package func path(of entry: PopulationEntry) -> String { Paths.join(directory, entry.file) }
@@ -182,6 +184,9 @@ package enum CampaignLoader {
                     reader.diagnostics.error(reader.location(entry.value), "un seuil est un pourcentage entre 0 et 100")
                 }
             }
+        }
+        if let simulationNode = entries["simulation"]?.value {
+            campaign.simulation = SettingsValue(node: simulationNode)
         }
         if let namesNode = entries["names"]?.value {
             campaign.names = (reader.sequence(namesNode, "names") ?? []).compactMap { reader.text($0, "names") }

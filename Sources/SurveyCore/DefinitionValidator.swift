@@ -74,6 +74,8 @@ package enum DefinitionValidator {
             if let campaign = loaded.campaign {
                 for entry in campaign.populations { covered.insert(Paths.normalize(campaign.path(of: entry))) }
                 if let codebook = campaign.codebookPath { covered.insert(Paths.normalize(codebook)) }
+                // The simulation's phrase bank is data for `prst simulate`, not a definition.
+                if let phrases = campaign.simulation?["phrases"]?.string { covered.insert(Paths.join(campaign.directory, phrases)) }
             }
             for questionnaire in loaded.questionnaires {
                 for relative in questionnaire.sources.keys {

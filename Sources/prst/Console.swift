@@ -29,3 +29,10 @@ enum Console {
         }
     }
 }
+
+extension Console {
+    /// Rewrites the current stderr line (callers check that stderr is a terminal).
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+}

@@ -10,7 +10,12 @@ struct Prst: ParsableCommand {
           prst validate surveys
           prst preview surveys/pilotes.yaml > pilotes.md
           prst status --store prst.sqlite
+          prst simulate surveys/campagne.yaml --seed 2020 --store essai.sqlite
+          prst report surveys/campagne.yaml --store essai.sqlite
         """,
-        subcommands: [ValidateCommand.self, PreviewCommand.self, StatusCommand.self, BenchStoreCommand.self]
+        subcommands: [
+            ValidateCommand.self, PreviewCommand.self, StatusCommand.self,
+            SimulateCommand.self, ReportCommand.self, BenchStoreCommand.self,
+        ]
     )
 }

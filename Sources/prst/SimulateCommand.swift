@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import SurveyCore
+import SurveySimulation
+
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Génère des réponses simulées réalistes (origine « simulated ») pour tester le rapport.",
+        discussion: """
+        Les tendances viennent du bloc « simulation: » de la campagne. Exemple :
+          prst simulate surveys/campagne.yaml --out /tmp/reponses.jsonl --seed 2020
+          prst report surveys/campagne.yaml --store /tmp/reponses.jsonl --out /tmp/rapport
+        """
+    )
+
+    @Argument(help: "Le fichier de campagne (campagne.yaml).") var campaign: String
+    @Option(help: "La base de réponses où écrire (un fichier .jsonl tant que la base n'est pas raccordée).") var store: String?
+    @Option(help: "Écrire les réponses simulées dans ce fichier JSON-lines.") var out: String?
+    @Option(help: "Graine du générateur (même graine, mêmes réponses).") var seed: UInt64 = 2020
+    @Option(help: "Effectifs par population, ex. pilotes=17,contributeurs=84,destinataires=249.") var respondents: String?
+
+    func run() throws {
+        let loaded = CampaignLoader.load(campaign)
+        guard let campaignValue = loaded.campaign, !loaded.hasErrors else {
+            Console.print(loaded.diagnostics)
+            Console.error("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).")
+            throw ExitCode(1)
+        }
+        var sizes = Dictionary(uniqueKeysWithValues: Simulator.defaultSizes)
+        if let respondents {
+            for part in respondents.split(separator: ",") {
+                let pair = part.split(separator: "=")
+                guard pair.count == 2, let n = Int(pair[1]), n >= 0 else {
+                    Console.error("--respondents : « \(part) » n'est pas de la forme population=nombre")
+                    throw ExitCode(1)
+                }
+                sizes[String(pair[0])] = n
+            }
+        }
+        guard let path = out ?? store else {
+            Console.error("Indiquez où écrire : --out reponses.jsonl (ou --store).")
+            throw ExitCode(1)
+        }
+        let (profile, phrases) = try Simulator.load(campaignValue)
+        let simulator = Simulator(profile: profile, phrases: phrases, seed: seed)
+        let (sink, close) = try SimulateStoreWiring.sink(path: path)
+        defer { close() }
+        let progress = Console.isTerminal(STDERR_FILENO)
+        for questionnaire in loaded.questionnaires.compactMap(\.questionnaire) {
+            let count = sizes[questionnaire.population] ?? 0
+            var done = 0
+            try simulator.generate(questionnaire, count: count) { record in
+                try sink.write(record, definition: questionnaire)
+                done += 1
+                if progress, done % 500 == 0 || done == count { Console.progress("\(questionnaire.population) : \(done) / \(count)") }
+            }
+            if progress { Console.error("") }
+            Console.error("\(questionnaire.population) : \(count) sessions simulées")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import SurveyAnalysis
+
+func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a - b) <= tolerance }
+
+@Suite struct StatisticsTests {
+    @Test func wilsonEightOfSeventeen() throws {
+        let ci = try #require(Statistics.wilson(8, 17))
+        #expect(close(ci.low, 0.26165106442409436, 1e-9))
+        #expect(close(ci.high, 0.6903676493999558, 1e-9))
+    }
+
+    @Test func wilsonEdges() throws {
+        #expect(Statistics.wilson(0, 0) == nil)
+        let one = try #require(Statistics.wilson(1, 1))
+        #expect(close(one.high, 1) && close(one.low, 0.20654931437723742, 1e-9))
+        let zero = try #require(Statistics.wilson(0, 29))
+        #expect(zero.low == 0 && close(zero.high, 0.11697, 1e-4))
+    }
+
+    @Test func normalAndChiSquare() {
+        #expect(close(Statistics.normalCDF(1.96), 0.9750021048517795, 1e-12))
+        #expect(close(Statistics.normalCDF(-1), 0.15865525393145707, 1e-12))
+        #expect(close(Statistics.chiSquareSurvival(3.84, df: 1), 0.05004352124870519, 1e-10))
+        #expect(close(Statistics.chiSquareSurvival(10, df: 4), 0.04042768199451279, 1e-10))
+        #expect(close(Statistics.chiSquareSurvival(0.5, df: 2), 0.7788007830714049, 1e-10))
+        #expect(close(Statistics.chiSquareSurvival(30, df: 10), 0.000856641210775301, 1e-12))
+        #expect(close(Statistics.chiSquareSurvival(100, df: 3) / 1.5541594313896026e-21, 1, 1e-6))
+        #expect(Statistics.chiSquareSurvival(0, df: 3) == 1)
+    }
+
+    @Test func mannWhitneyWithTies() throws {
+        // a = 1,1,2,2,2,3 ; b = 2,3,3,3,4,4 (scipy: U = 4, p = 0.024449 with continuity correction).
+        let result = try #require(Statistics.mannWhitney([2, 3, 1, 0], [0, 1, 3, 2]))
+        #expect(result.statistic == 4)
+        #expect(close(result.pValue, 0.02444894531008939, 1e-9))
+    }
+
+    @Test func kruskalWallisWithTies() throws {
+        // scipy.stats.kruskal([1,1,2,2,2,3],[2,3,3,3,4,4],[1,2,3,4,4,4,4]) = 6.0274673, p = 0.0491080
+        let result = try #require(Statistics.kruskalWallis([[2, 3, 1, 0], [0, 1, 3, 2], [1, 1, 1, 4]]))
+        #expect(close(result.statistic, 6.027467348862253, 1e-9))
+        #expect(close(result.pValue, 0.04910798282361649, 1e-9))
+    }
+
+    @Test func allEqualAnswersAndEmptyGroups() throws {
+        let same = try #require(Statistics.mannWhitney([0, 5, 0, 0], [0, 7, 0, 0]))
+        #expect(same.pValue == 1)
+        let kw = try #require(Statistics.kruskalWallis([[0, 3, 0], [0, 4, 0], [0, 0, 0]]))
+        #expect(kw.pValue == 1 && kw.statistic == 0)
+        #expect(Statistics.mannWhitney([0, 0], [1, 2]) == nil)
+        #expect(Statistics.kruskalWallis([[1, 2], [0, 0]]) == nil)
+    }
+
+    @Test func holm() {
+        let adjusted = Statistics.holm([0.01, 0.04, 0.03, 0.005])
+        // sorted 0.005×4 = 0.02, 0.01×3 = 0.03, 0.03×2 = 0.06, 0.04×1 → max(0.06, 0.04) = 0.06
+        #expect(zip(adjusted, [0.03, 0.06, 0.06, 0.02]).allSatisfy { close($0, $1, 1e-12) })
+        #expect(Statistics.holm([0.5, 0.9]) == [1, 1])
+        #expect(Statistics.holm([]) == [])
+    }
+
+    @Test func ordinalMedian() {
+        #expect(Statistics.median([(1, 1), (2, 1), (3, 1), (4, 1)]) == 2.5)
+        #expect(Statistics.median([(1, 0), (2, 3), (3, 1)]) == 2)
+        #expect(Statistics.median([(1, 0)]) == nil)
+    }
+}
+
+@Suite struct FrenchTextTests {
+    @Test func foldsCaseAndAccents() {
+        #expect(FrenchText.fold("Élaboration DU Plan, Œuvre, l’équipe") == "elaboration du plan, oeuvre, l'equipe")
+    }
+
+    @Test func codesAtWordStartsWithNegations() {
+        let codebook: [(id: String, patterns: [String])] = [("moyens", ["moyens", "budget"]), ("diffusion", ["diffus", "tpe"])]
+        let coded = FrenchText.code("Pas assez de MOYENS ; la diffusion était bonne.", codebook: codebook)
+        #expect(coded.count == 2)
+        #expect(coded[0].theme == "moyens" && coded[0].negated)
+        #expect(coded[1].theme == "diffusion" && !coded[1].negated)
+        // Not at a word start: "stpe" does not match "tpe".
+        #expect(FrenchText.code("stpe", codebook: codebook).isEmpty)
+        #expect(FrenchText.code("Les TPE", codebook: codebook).first?.theme == "diffusion")
+    }
+
+    @Test func contentWordsKeepNegations() {
+        #expect(FrenchText.contentWords("Il n'y a pas de moyens et sans budget") == ["n", "pas", "moyens", "sans", "budget"])
+    }
+
+    @Test func anonymises() {
+        let text = "Écrire à jean.dupont@dreets.gouv.fr ou au 04 72 00 00 00, voir https://exemple.fr/prst. Merci Mme Durand-Martin !"
+        let out = FrenchText.anonymise(text, names: ["Durand-Martin"])
+        #expect(out == "Écrire à [courriel] ou au [téléphone], voir [lien]. Merci Mme [nom] !")
+        #expect(FrenchText.anonymise("+33 6 12 34 56 78", names: []) == "[téléphone]")
+    }
+}
