@@ -3,6 +3,7 @@ import Foundation
 import SurveyAnalysis
 import SurveyCore
 import SurveyReports
+import SurveyStore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,12 +11,12 @@ struct ReportCommand: ParsableCommand {
         abstract: "Produit la synthèse du comité (synthese.md), les exports CSV et les graphiques SVG.",
         discussion: """
         Écrit dans reports/<identifiant de campagne>/ par défaut. Exemple :
-          prst report surveys/campagne.yaml --store reponses.jsonl --csv excel
+          prst report surveys/campagne.yaml --store prst.sqlite --csv excel
         """
     )
 
     @Argument(help: "Le fichier de campagne (campagne.yaml).") var campaign: String
-    @Option(help: "La base de réponses à lire.") var store: String = "reponses.jsonl"
+    @Option(help: "La base de réponses à lire (par défaut $PRST_STORE, sinon prst.sqlite).") var store: String?
     @Option(help: "Dossier de sortie (défaut : reports/<campagne>).") var out: String?
     @Option(name: .customLong("min-group"), help: "Effectif minimal d'un groupe publié (défaut : min_group de la campagne).") var minGroup: Int?
     @Option(help: "Format des CSV : rfc4180 (R, Python) ou excel (Excel français).") var csv: String = "rfc4180"
@@ -46,11 +47,16 @@ struct ReportCommand: ParsableCommand {
         }
         let showProgress = Console.isTerminal(STDERR_FILENO)
         if showProgress { options.progress = { Console.progress("\($0) réponses lues") } }
-        let reader: ResponseReader
+        let path = StoreLocation.resolve(store)
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.error("Aucune réponse : le fichier \(path) n'existe pas. Indiquez la base avec --store (ou la variable PRST_STORE).")
+            throw ExitCode(1)
+        }
+        let reader: ResponseStore
         do {
-            reader = try SimulateStoreWiring.reader(path: store, questionnaires: loaded.questionnaires.compactMap(\.questionnaire))
+            reader = try ResponseStore.open(at: path)
         } catch {
-            Console.error("\(error)")
+            Console.error(error.message)
             throw ExitCode(1)
         }
         let directory = out ?? "reports/\(campaignValue.id)"

@@ -1,30 +1,45 @@
 import Foundation
 import SurveyCore
 import SurveySimulation
+import SurveyStore
 
-/// Where `prst simulate` writes and `prst report` reads. Until the SQLite response store is
-/// merged, a `.jsonl` path is a JSON-lines file (readable) and a `.tsv` path a compact line file (fast); at merge, the store path opens
-/// `ResponseStore` (register, startSession(origin: .simulated), save, complete; refuse when
-/// `hasRealResponses()`), and `prst report --store` reads it as a `ResponseReader`.
-enum SimulateStoreWiring {
-    struct NotWired: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "la base de réponses (\(path)) n'est pas encore raccordée : utilisez un fichier .jsonl ou .tsv (--out)" }
+/// `prst simulate` writes simulated sessions into the SQLite store, in batches of one
+/// transaction each, registering each questionnaire's snapshot once.
+final class StoreSimulationSink: SimulationSink {
+    private let store: ResponseStore
+    private var definitions: [String: DefinitionID] = [:]
+    private let loaded: [String: LoadedQuestionnaire]
+    private var pending: [(ResponseRecord, DefinitionID)] = []
+    static let batchSize = 2_000
+
+    init(store: ResponseStore, questionnaires: [LoadedQuestionnaire]) {
+        self.store = store
+        var byID: [String: LoadedQuestionnaire] = [:]
+        for entry in questionnaires { if let questionnaire = entry.questionnaire { byID[questionnaire.id] = entry } }
+        self.loaded = byID
     }
 
-    static func sink(path: String) throws -> (SimulationSink, () -> Void) {
-        if path.hasSuffix(".tsv") {
-            let sink = try CompactLinesSink(path: path)
-            return (sink, { sink.close() })
+    func write(_ record: ResponseRecord, definition: Questionnaire) throws {
+        let id: DefinitionID
+        if let known = definitions[definition.id] {
+            id = known
+        } else {
+            guard let entry = loaded[definition.id] else { throw StoreError(.other, "Questionnaire « \(definition.id) » inconnu de la campagne.") }
+            id = try store.register(entry)
+            definitions[definition.id] = id
         }
-        guard path.hasSuffix(".jsonl") else { throw NotWired(path: path) }
-        let sink = try JSONLinesSink(path: path)
-        return (sink, { sink.close() })
+        pending.append((record, id))
+        if pending.count >= Self.batchSize { try flush() }
     }
 
-    static func reader(path: String, questionnaires: [Questionnaire]) throws -> ResponseReader {
-        if path.hasSuffix(".tsv") { return CompactLinesReader(path: path, questionnaires: questionnaires) }
-        guard path.hasSuffix(".jsonl") else { throw NotWired(path: path) }
-        return JSONLinesReader(path: path, questionnaires: questionnaires)
+    func flush() throws {
+        var byDefinition: [DefinitionID: [ResponseRecord]] = [:]
+        var order: [DefinitionID] = []
+        for (record, id) in pending {
+            if byDefinition[id] == nil { order.append(id) }
+            byDefinition[id, default: []].append(record)
+        }
+        for id in order { try store.insert(byDefinition[id] ?? [], definition: id) }
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import SurveyTestSupport
+import Testing
+
+/// The documented commands regenerate the committed example byte for byte, through the
+/// SQLite store.
+@Suite("prst simulate and prst report, end to end")
+struct ReportEndToEndTests {
+    @Test func documentedCommandsRegenerateTheExample() throws {
+        let directory = try TemporaryDirectory()
+        let store = directory.path + "/exemple.sqlite"
+        let simulate = try PrstBinary.run(["simulate", "surveys/campagne.yaml", "--seed", "2020", "--store", store])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        let out = directory.path + "/rapport"
+        let report = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--out", out])
+        #expect(report.status == 0, "\(report.stderr)")
+        let example = packageRoot() + "/reports/exemple"
+        let produced = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        let committed = try FileManager.default.contentsOfDirectory(atPath: example).filter { $0 != "README.md" }.sorted()
+        #expect(produced == committed)
+        for name in produced {
+            let same = FileManager.default.contentsEqual(atPath: out + "/" + name, andPath: example + "/" + name)
+            #expect(same, "\(name) differs from reports/exemple")
+        }
+        // The same store gives the same bytes.
+        let again = directory.path + "/encore"
+        _ = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--out", again])
+        for name in produced {
+            #expect(FileManager.default.contentsEqual(atPath: out + "/" + name, andPath: again + "/" + name))
+        }
+    }
+
+    @Test func reportWithoutAStoreSaysWhatToDo() throws {
+        let directory = try TemporaryDirectory()
+        let result = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", directory.path + "/absent.sqlite"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("n'existe pas"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/absent.sqlite"))
+    }
+
+    @Test func renderedReportIsReadable() throws {
+        let example = packageRoot() + "/reports/exemple"
+        let html = try Renderers.run("cmark-gfm", ["-e", "table", example + "/synthese.md"])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<table>"))
+        #expect(html.stdout.contains("Forces et bonnes pratiques"))
+        #expect(html.stdout.contains("Difficultés et marges de progrès"))
+        for svg in try FileManager.default.contentsOfDirectory(atPath: example) where svg.hasSuffix(".svg") {
+            let directory = try TemporaryDirectory()
+            let png = try Renderers.run("rsvg-convert", ["-o", directory.path + "/x.png", example + "/" + svg])
+            #expect(png.status == 0, "\(svg): \(png.stderr)")
+        }
+    }
+}
