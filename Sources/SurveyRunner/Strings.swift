@@ -149,6 +149,7 @@ package struct Strings: Sendable {
         fr ? "↑/↓ : parcourir · Entrée : modifier la réponse choisie, ou valider sur « Envoyer mes réponses »"
            : "↑/↓: browse · Enter: change the chosen answer, or submit on “Send my answers”"
     }
+    package var skipRow: String { fr ? "Passer cette question" : "Skip this question" }
     package var sendAnswers: String { fr ? "✔ Envoyer mes réponses" : "✔ Send my answers" }
     package var confirmSend: String {
         fr ? "Confirmer l'envoi ? Vous ne pourrez plus modifier vos réponses. (o/n)"

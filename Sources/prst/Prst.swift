@@ -9,7 +9,8 @@ struct Prst: ParsableCommand {
         Exemples :
           prst validate surveys
           prst preview surveys/pilotes.yaml > pilotes.md
+          prst run surveys/pilotes.yaml --essai
         """,
-        subcommands: [ValidateCommand.self, PreviewCommand.self]
+        subcommands: [ValidateCommand.self, PreviewCommand.self, RunCommand.self]
     )
 }
