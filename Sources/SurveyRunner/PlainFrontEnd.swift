@@ -70,7 +70,7 @@ package final class PlainFrontEnd {
         if session.isResumed {
             say(); say(strings.resumed)
         } else if let intro = questionnaire.intro {
-            say(); say(intro.trimmingCharacters(in: .whitespacesAndNewlines))
+            say(); say(wrap(intro.trimmingCharacters(in: .whitespacesAndNewlines), indent: ""))
         }
         if let code = session.resumeCode {
             say(); say(strings.resumeCode(code)); say(strings.resumeCodeExplanation)
@@ -128,7 +128,7 @@ package final class PlainFrontEnd {
         } else {
             say(wrap("\(step.number). \(step.label)", indent: ""))
         }
-        if let hint = question.hint { say(wrap(substitute(hint, repetition: step.repetition), indent: "   ")) }
+        if let hint = question.hint { say(wrap("   " + substitute(hint, repetition: step.repetition), indent: "   ")) }
         let options = InputParser.options(for: step, in: session.questionnaire)
         switch question.type {
         case .single, .scale, .matrix:
@@ -186,7 +186,7 @@ package final class PlainFrontEnd {
                     }
                     say()
                     say(session.isRehearsal ? strings.thanksRehearsal : strings.thanks)
-                    if let outro = session.questionnaire.outro { say(outro.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                    if let outro = session.questionnaire.outro { say(wrap(outro.trimmingCharacters(in: .whitespacesAndNewlines), indent: "")) }
                     return .completed
                 }
             case "n", "non", "no":
@@ -217,11 +217,13 @@ package enum TextLayout {
     package static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 10)
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+        for fullParagraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let leading = String(fullParagraph.prefix { $0 == " " })
+            let paragraph = fullParagraph.dropFirst(leading.count)
+            var line = leading
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                if line.isEmpty {
-                    line = String(word)
+                if line == leading {
+                    line += String(word)
                 } else if line.count + 1 + word.count <= width {
                     line += " " + word
                 } else {
