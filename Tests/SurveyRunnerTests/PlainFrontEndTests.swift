@@ -32,7 +32,7 @@ import SurveyCore
         #expect(out.hasPrefix("Questionnaire d'essai\n"))
         #expect(out.contains("Vos réponses sont anonymes"))
         #expect(out.contains("Code de reprise : K7F3-9QXM"))
-        #expect(out.contains("[Question 1 / 7]\n1. Avez-vous participé ?"))
+        #expect(out.contains("[Question 1 / 5]\n1. Avez-vous participé ?"))
         #expect(out.contains("Affirmation 2 / 2 : Second item"))
         #expect(out.contains("Autres réponses :\n  5) Ne sait pas"))
         #expect(out.contains("   Un ordre de grandeur suffit."))
