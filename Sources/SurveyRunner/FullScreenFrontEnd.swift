@@ -259,13 +259,20 @@ package final class FullScreenFrontEnd {
             case .left, .backspace:
                 if engine.back() { return .next }
                 editor.message = strings.cannotGoBack
+            case .character(let c) where step.question.type == .yesno && "oOyYnN".contains(c):
+                editor.highlighted = "nN".contains(c) ? 1 : 0
             case .character(let c) where c.isNumber:
                 digits.append(c)
-                if let number = Int(digits), number >= 1, number <= options.count {
+                if digits.count == 2, let number = Int(digits), number >= 1, number <= options.count {
+                    // Two digits typed in a row on a long list: "1" then "5" picks 15, not 1 and 5.
+                    if step.question.type == .multiple, let first = Int(String(digits.first!)), first >= 1 {
+                        toggle(options[first - 1], &editor, options)
+                    }
                     editor.highlighted = number - 1
                     if step.question.type == .multiple { toggle(options[number - 1], &editor, options) }
+                    digits = ""
                 } else if let single = Int(String(c)), single >= 1, single <= options.count {
-                    digits = String(c)
+                    digits = options.count >= 10 ? String(c) : ""
                     editor.highlighted = single - 1
                     if step.question.type == .multiple { toggle(options[single - 1], &editor, options) }
                 } else {
@@ -338,7 +345,7 @@ package final class FullScreenFrontEnd {
             footer += wrap(message).map { editor.isWarning ? yellow("! " + $0) : red("✗ " + $0) }
         }
         footer.append("")
-        footer.append(dim(hintLine(step)))
+        footer += wrap(hintLine(step)).map(dim)
 
         var cursor: (Int, Int)?
         if isTextual(step) {
@@ -383,11 +390,13 @@ package final class FullScreenFrontEnd {
                 } else {
                     mark = ""
                 }
-                optionLines.append((optionLine(index == editor.highlighted, mark + "\(option.number). \(option.choice.label)"), index))
+                for (n, line) in renderedOption(index == editor.highlighted, mark + "\(option.number). \(option.choice.label)").enumerated() {
+                    optionLines.append((line, n == 0 ? index : nil))
+                }
             }
             if rows(step, options) > options.count {
                 optionLines.append(("", nil))
-                optionLines.append((optionLine(editor.highlighted == options.count, strings.skipRow), options.count))
+                optionLines.append((renderedOption(editor.highlighted == options.count, strings.skipRow)[0], options.count))
             }
             let available = terminal.size.rows - lines.count - footer.count
             let highlightedLine = optionLines.firstIndex { $0.1 == editor.highlighted } ?? 0
@@ -400,9 +409,12 @@ package final class FullScreenFrontEnd {
         return Screen(lines: lines + footer, cursor: cursor)
     }
 
-    private func optionLine(_ highlighted: Bool, _ text: String) -> String {
-        let clipped = text.count > width - 5 ? String(text.prefix(width - 6)) + "…" : text
-        return highlighted ? "  " + inverse("> " + clipped) : "    " + clipped
+    /// An option over as many lines as its label needs, highlighted with a marker and inverse video.
+    private func renderedOption(_ highlighted: Bool, _ text: String) -> [String] {
+        TextLayout.wrap(text, width: width - 9).enumerated().map { n, line in
+            if n > 0 { return "        " + (highlighted ? inverse(line) : line) }
+            return highlighted ? "  " + inverse("> " + line) : "    " + line
+        }
     }
 
     private func hintLine(_ step: Step) -> String {
@@ -444,7 +456,7 @@ package final class FullScreenFrontEnd {
             } else if let message {
                 screen.lines += wrap(message).map { red("✗ " + $0) }
             }
-            screen.lines.append(dim(strings.hintReview))
+            screen.lines += wrap(strings.hintReview).map(dim)
             draw(screen)
             let key = terminal.readKey()
             if confirming {
