@@ -90,6 +90,11 @@ package enum SignalGuard {
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
+        // A parent may have started us with these signals blocked: they must reach the handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in terminationSignals { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Remembers the terminal settings to restore, and what to write to leave full screen.
