@@ -233,9 +233,13 @@ package final class FullScreenFrontEnd {
                     editor.text.remove(at: editor.cursor)
                 case .character(let c): editor.insert(c)
                 case .space: editor.insert(" ")
-                case .enter where step.question.long && !editor.text.isEmpty && !endsWithBlankLine(editor):
+                case .enter where step.question.long && !editor.text.isEmpty && !onBlankLine(editor):
                     editor.insert("\n")
                 case .enter, .endOfText:
+                    if onBlankLine(editor), editor.cursor > 0 {
+                        editor.text.remove(at: editor.cursor - 1)
+                        editor.cursor -= 1
+                    }
                     while editor.text.last == "\n" { editor.text.removeLast() }
                     editor.cursor = min(editor.cursor, editor.text.count)
                     let line = editor.string
@@ -297,8 +301,11 @@ package final class FullScreenFrontEnd {
         }
     }
 
-    private func endsWithBlankLine(_ editor: Editor) -> Bool {
-        editor.cursor == editor.text.count && editor.text.last == "\n"
+    /// The cursor is on an empty line of a non-empty text: Enter there validates.
+    private func onBlankLine(_ editor: Editor) -> Bool {
+        let before = editor.cursor == 0 || editor.text[editor.cursor - 1] == "\n"
+        let after = editor.cursor == editor.text.count || editor.text[editor.cursor] == "\n"
+        return !editor.text.isEmpty && before && after
     }
 
     private func toggle(_ option: DisplayedOption, _ editor: inout Editor, _ options: [DisplayedOption]) {
