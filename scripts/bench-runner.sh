@@ -67,7 +67,7 @@ measure() { # label, extra args
     end=$(date +%s.%N)
     local t; t=$(echo "$end - $start" | bc)
     grep -q "Merci, vos réponses sont enregistrées\|Fin de l'essai" "$work/out.txt" || { echo "session did not complete" >&2; tail "$work/out.txt" >&2; exit 1; }
-    echo "  $label run $run: ${t}s"
+    printf "  %s run %d: %.3f s\n" "$label" "$run" "$t"
   done
 }
 echo "prst run --plain, 100 answers, $runs runs each"
