@@ -79,13 +79,13 @@ package final class FullScreenFrontEnd {
     }
 
     private func header(_ step: Step?) -> [String] {
-        var lines = [bold(questionnaire.title)]
-        if session.isRehearsal { lines.append(yellow(strings.rehearsal)) }
+        var lines = wrap(questionnaire.title).map(bold)
+        if session.isRehearsal { lines += wrap(strings.rehearsal).map(yellow) }
         if let step {
             let section = questionnaire.sections[step.sectionIndex]
             let progress = engine.progress
             let title = substitute(section.title, repetition: step.repetition)
-            lines.append("\(title)  ·  \(strings.questionCounter(progress.index, progress.total))")
+            lines += wrap("\(title)  ·  \(strings.questionCounter(progress.index, progress.total))")
             lines.append(progressBar(progress.fraction))
         } else {
             lines.append(strings.review)
@@ -448,14 +448,21 @@ package final class FullScreenFrontEnd {
             screen.lines.append("")
             let footerHeight = 5
             let available = max(terminal.size.rows - screen.lines.count - footerHeight, 1)
-            var entries: [String] = lines.map { line in
-                let text = "\(line.number). \(line.label) : \(line.answer)"
-                return text.count > width - 6 ? String(text.prefix(width - 7)) + "…" : text
+            // Two lines per answer: the question (clipped), then the answer (clipped).
+            func clip(_ text: String, _ room: Int) -> String {
+                let flat = text.replacingOccurrences(of: "\n", with: " ⏎ ")
+                return flat.count > room ? String(flat.prefix(room - 1)) + "…" : flat
             }
-            entries.append(strings.sendAnswers)
-            for index in window(entries.count, around: highlighted, rows: available) {
+            var entries: [[String]] = lines.map { line in
+                [clip("\(line.number). \(line.label)", width - 6), "   → " + clip(line.answer, width - 11)]
+            }
+            entries.append([strings.sendAnswers])
+            for index in window(entries.count, around: highlighted, rows: max(available / 2, 1)) {
                 if index == highlighted { screen.cursor = (screen.lines.count, 2) }
-                screen.lines.append(index == highlighted ? "  " + inverse("> " + entries[index]) : "    " + entries[index])
+                for (n, text) in entries[index].enumerated() {
+                    let shown = n == 1 && !lines[index].isAnswered ? red(text) : text
+                    screen.lines.append(index == highlighted ? (n == 0 ? "  " + inverse("> " + shown) : "    " + inverse(shown)) : "    " + shown)
+                }
             }
             screen.lines.append("")
             if confirming {
