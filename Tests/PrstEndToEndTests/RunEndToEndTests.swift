@@ -302,8 +302,8 @@ import Darwin
         #expect(resumed.screen.wait(for: "5. Remarques ?"))
         resumed.send("\u{04}")    // Ctrl-D validates (optional, empty)
         #expect(resumed.screen.wait(for: "Récapitulatif de vos réponses"))
-        #expect(resumed.screen.wait(for: "3. Combien ? : 3,5"))
-        #expect(resumed.screen.wait(for: "4. Quels livrables ? : Guide"))
+        #expect(resumed.screen.wait(for: "→ 3,5"))
+        #expect(resumed.screen.wait(for: "→ Guide"))
         resumed.send("\r")        // on « Envoyer mes réponses »
         #expect(resumed.screen.wait(for: "Confirmer l'envoi ?"))
         resumed.send("o")
@@ -345,5 +345,24 @@ import Darwin
         pty.send("\u{04}")        // Ctrl-D at the start of a line: end of input
         #expect(Self.waitForExit(pty.process))
         #expect(pty.process.terminationStatus == 3)
+    }
+
+    @Test func sigintInPlainModeKeepsTheValidatedAnswer() throws {
+        let directory = try Self.workspace()
+        let questionnaire = directory.appendingPathComponent("essai.yaml").path
+        let store = directory.appendingPathComponent("s").path
+        let pty = try Self.launchInPty([questionnaire, "--store", store, "--plain"], environment: ["TERM": "xterm"])
+        defer { close(pty.master); close(pty.slave) }
+        #expect(pty.screen.wait(for: "(o = oui, n = non)"))
+        pty.send("n\r")
+        #expect(pty.screen.wait(for: "3. Combien ?"))
+        kill(pty.process.processIdentifier, SIGINT)
+        #expect(Self.waitForExit(pty.process))
+        #expect(pty.process.terminationStatus == 3)
+        #expect(pty.screen.wait(for: "Questionnaire interrompu."))
+        let code = try #require(Self.resumeCode(in: pty.screen.text))
+        let resumed = try Self.run([questionnaire, "--store", store, "--resume", code], stdin: "")
+        #expect(resumed.status == 3)
+        #expect(resumed.stdout.contains("[Question 2 / 4]\n3. Combien ?"), "resumes after the saved answer")
     }
 }
