@@ -235,6 +235,9 @@ import Darwin
                 if count <= 0 { break }
                 screen.append(Data(buffer[0..<count]))
             }
+            // Only this thread closes the master (once the slave is closed everywhere), so that
+            // its descriptor number cannot be reused by another test while it still reads.
+            close(master)
         }
         return Pty(master: master, slave: slave, process: process, screen: screen)
     }
@@ -256,7 +259,7 @@ import Darwin
         let store = directory.appendingPathComponent("reponses.store").path
         let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--store", store],
                                        environment: ["TERM": "xterm-256color"])
-        defer { close(pty.master); close(pty.slave) }
+        defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "Appuyez sur Entrée pour commencer."))
         #expect(pty.screen.text.contains("\u{1B}[?1049h"), "alternate screen")
         let code = Self.resumeCode(in: pty.screen.text)
@@ -296,7 +299,7 @@ import Darwin
         // Resume in the full screen: the saved answers are kept, it continues at 5.
         let resumed = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--store", store, "--resume", code ?? ""],
                                            environment: ["TERM": "xterm-256color"])
-        defer { close(resumed.master); close(resumed.slave) }
+        defer { close(resumed.slave) }
         #expect(resumed.screen.wait(for: "Reprise de votre questionnaire"))
         resumed.send("\r")
         #expect(resumed.screen.wait(for: "5. Remarques ?"))
@@ -316,7 +319,7 @@ import Darwin
         let directory = try Self.workspace()
         let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--store", directory.appendingPathComponent("s").path],
                                        environment: ["TERM": "xterm", "NO_COLOR": "1"])
-        defer { close(pty.master); close(pty.slave) }
+        defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "Appuyez sur Entrée pour commencer."))
         pty.send("\r")
         #expect(pty.screen.wait(for: "Question 1 / 4"))
@@ -339,7 +342,7 @@ import Darwin
     @Test func dumbTerminalFallsBackToPlainMode() throws {
         let directory = try Self.workspace()
         let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--essai"], environment: ["TERM": "dumb"])
-        defer { close(pty.master); close(pty.slave) }
+        defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "(o = oui, n = non)"))
         #expect(!pty.screen.text.contains("\u{1B}[?1049h"))
         pty.send("\u{04}")        // Ctrl-D at the start of a line: end of input
@@ -352,7 +355,7 @@ import Darwin
         let questionnaire = directory.appendingPathComponent("essai.yaml").path
         let store = directory.appendingPathComponent("s").path
         let pty = try Self.launchInPty([questionnaire, "--store", store, "--plain"], environment: ["TERM": "xterm"])
-        defer { close(pty.master); close(pty.slave) }
+        defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "(o = oui, n = non)"))
         pty.send("n\r")
         #expect(pty.screen.wait(for: "3. Combien ?"))
