@@ -379,7 +379,8 @@ package final class FullScreenFrontEnd {
             let prefix = lines.count
             lines += fieldLines.enumerated().map { ($0.offset == 0 ? "  > " : "    ") + $0.element }
             if question.type == .text {
-                lines.append(dim("    " + strings.characters(editor.text.count, max: question.maxLength)))
+                let counter = "    " + strings.characters(editor.text.count, max: question.maxLength)
+                lines.append(editor.text.count > (question.maxLength ?? .max) ? red(counter + " ✗") : dim(counter))
             }
             cursor = (prefix + row, 4 + column)
         } else {
@@ -446,7 +447,7 @@ package final class FullScreenFrontEnd {
             var screen = Screen(lines: header(nil))
             screen.lines.append(bold(strings.reviewTitle))
             screen.lines.append("")
-            let footerHeight = 5
+            let footerHeight = 2 + wrap(strings.hintReview).count + (message.map { wrap($0).count } ?? 0) + (confirming ? 1 : 0)
             let available = max(terminal.size.rows - screen.lines.count - footerHeight, 1)
             // Two lines per answer: the question (clipped), then the answer (clipped).
             func clip(_ text: String, _ room: Int) -> String {

@@ -35,13 +35,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Essai : parcourir le questionnaire sans rien enregistrer.")
     var essai = false
 
-    func validate() throws {
-        if essai, resume != nil {
-            throw ValidationError("--essai et --resume ne peuvent pas être utilisés ensemble : un essai n'enregistre rien.")
-        }
-    }
-
     func run() throws {
+        if essai, resume != nil {
+            Console.error("--essai et --resume ne peuvent pas être utilisés ensemble : un essai n'enregistre rien.")
+            throw ExitCode(1)
+        }
         let loaded = QuestionnaireLoader.load(questionnaire)
         guard let definition = loaded.questionnaire else {
             Console.print(loaded.diagnostics)

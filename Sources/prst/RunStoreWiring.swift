@@ -38,7 +38,7 @@ enum RunStoreWiring {
     static func resume(code: String, questionnaireID: String, storePath: String, strings: Strings) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
-            guard let info = try store.session(resumeCode: code) else {
+            guard let info = try store.session(resumeCode: normalizedResumeCode(code)) else {
                 throw Refusal(message: strings.fr
                     ? "Code de reprise inconnu : « \(code) ». Vérifiez le code (par exemple K7F3-9QXM) et le fichier de réponses (--store)."
                     : "Unknown resume code: “\(code)”. Check the code (for example K7F3-9QXM) and the response file (--store).")
@@ -60,6 +60,13 @@ enum RunStoreWiring {
             throw Refusal(message: "\(error)")
         }
     }
+}
+
+/// "k7f3 9qxm", "K7F39QXM" → "K7F3-9QXM": respondents copy codes loosely.
+func normalizedResumeCode(_ code: String) -> String {
+    let compact = code.uppercased().filter { $0.isLetter || $0.isNumber }
+    guard compact.count == 8 else { return code.trimmingCharacters(in: .whitespaces).uppercased() }
+    return String(compact.prefix(4)) + "-" + String(compact.suffix(4))
 }
 
 /// Writes the runner's transactions to the store.

@@ -19,6 +19,33 @@ import Darwin
     }()
     static let binary = packageRoot.appendingPathComponent(".build/debug/prst").path
 
+    /// `swift test` recompiles the modules but does not relink the `prst` executable: refuse to
+    /// test a binary older than the objects it is made of.
+    static let binaryProblem: String? = {
+        let manager = FileManager.default
+        guard let built = (try? manager.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else {
+            return "\(binary) is missing: run `swift build` before `swift test`"
+        }
+        let modules = ["prst", "SurveyRunner", "SurveyCore", "SurveyStore", "SurveyAnalysis", "SurveyReports"]
+        for module in modules {
+            let directory = packageRoot.appendingPathComponent(".build/debug/\(module).build")
+            for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasSuffix(".o") {
+                let object = directory.appendingPathComponent(name).path
+                if let modified = (try? manager.attributesOfItem(atPath: object))?[.modificationDate] as? Date, modified > built {
+                    return "\(binary) is older than \(module)/\(name): run `swift build` before `swift test`"
+                }
+            }
+        }
+        return nil
+    }()
+
+    static func requireFreshBinary() throws {
+        if let problem = binaryProblem {
+            Issue.record(Comment(rawValue: problem))
+            throw CancellationError()
+        }
+    }
+
     static let fixture = """
     format: 1
     id: essai_e2e
@@ -74,7 +101,7 @@ import Darwin
     }
 
     static func run(_ arguments: [String], stdin: String, environment: [String: String] = [:]) throws -> Result {
-        #expect(FileManager.default.isExecutableFile(atPath: binary), "build first: swift build")
+        try requireFreshBinary()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["run"] + arguments
@@ -199,6 +226,7 @@ import Darwin
     }
 
     static func launchInPty(_ arguments: [String], environment: [String: String]) throws -> Pty {
+        try requireFreshBinary()
         // posix_openpt and friends are not imported from Glibc: looked up at run time.
         let libc = dlopen(nil, RTLD_NOW)
         typealias OpenPT = @convention(c) (Int32) -> Int32
