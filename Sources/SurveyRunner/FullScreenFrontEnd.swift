@@ -335,6 +335,12 @@ package final class FullScreenFrontEnd {
     private func questionScreen(_ step: Step, options: [DisplayedOption], editor: Editor) -> Screen {
         let question = step.question
         var lines = header(step)
+        // The section's introduction, above its first question.
+        let section = questionnaire.sections[step.sectionIndex]
+        if let intro = section.intro,
+           engine.plan.first(where: { $0.asked && $0.step.sectionIndex == step.sectionIndex && $0.step.repetition == step.repetition })?.step.key == step.key {
+            lines += wrap(substitute(intro, repetition: step.repetition)).map(dim) + [""]
+        }
         if question.type == .matrix, let position = question.items.firstIndex(where: { $0.id == step.variable.id }) {
             lines += wrap("\(step.number). \(step.questionLabel)").map(bold)
             lines += wrap(strings.itemCounter(position + 1, question.items.count) + " : " + step.label, indent: "   ")

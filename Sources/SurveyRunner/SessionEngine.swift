@@ -191,7 +191,8 @@ package final class SessionEngine {
         if value == .skipped {
             switch step.question.requirement {
             case .required:
-                return .rejected(questionnaire.problem(with: .skipped, for: step, answers: answers) ?? strings.missingAnswer(step.number))
+                let empty: AnswerValue = step.variable.valueType == .multiple ? .choices([]) : .skipped
+                return .rejected(questionnaire.problem(with: empty, for: step, answers: answers) ?? strings.missingAnswer(step.number))
             case .soft:
                 if softWarned != step.key {
                     softWarned = step.key

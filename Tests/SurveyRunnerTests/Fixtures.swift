@@ -49,6 +49,7 @@ enum Fixtures {
           - {id: connus, type: multiple, choices: livrables, label: "Quels livrables connaissez-vous ?"}
       - id: rep
         title: "À propos de : {label}"
+        intro: "Quelques questions sur {label}."
         foreach: connus
         questions:
           - {id: utile, type: scale, scale: accord, label: "Utilité de « {label} » ?"}

@@ -38,7 +38,8 @@ func typing(_ text: String) -> [Key] { text.map { $0 == " " ? .space : .characte
         keys += [.character("5"), .enter]                // a2 = nsp
         keys += [.enter]                                 // note
         keys += typing("3,5") + [.enter]
-        keys += [.enter, .enter]                         // couleur: soft warning, second Enter… on « Rouge »
+        keys += [.enter]                                 // couleur: Enter on the highlighted « Rouge »
+        keys += [.enter]                                 // connus: nothing checked, refused (required)
         keys += [.space, .down, .space, .enter]          // guide + plaquette
         keys += [.character("1"), .enter, .character("2"), .enter]
         keys += typing("Très bien é") + [.left, .backspace, .end, .enter] + typing("ligne 2") + [.enter, .enter]
@@ -60,6 +61,8 @@ func typing(_ text: String) -> [Key] { text.map { $0 == " " ? .space : .characte
         #expect(terminal.output.contains("Affirmation 2 / 2 : Second item"))
         #expect(terminal.output.contains("Question 1 / 5"))
         #expect(terminal.output.contains("Merci, vos réponses sont enregistrées."))
+        #expect(terminal.output.contains("✗ Cochez au moins un choix."))
+        #expect(terminal.output.contains("Quelques questions sur Plaquette."))
         #expect(!terminal.output.contains("\u{1B}[7m"), "no colour when colour is off")
     }
 

@@ -37,7 +37,7 @@ import SurveyCore
         #expect(out.contains("Autres réponses :\n  5) Ne sait pas"))
         #expect(out.contains("   Un ordre de grandeur suffit."))
         #expect(out.contains("Une note d'information."))
-        #expect(out.contains("── À propos de : Plaquette ──"))
+        #expect(out.contains("── À propos de : Plaquette ──\nQuelques questions sur Plaquette.\n"))
         #expect(out.contains("6[plaquette]. Utilité de « Plaquette » ?"))
         #expect(out.contains("Récapitulatif de vos réponses"))
         #expect(out.contains("3. Combien ? : 3,5"))
