@@ -33,7 +33,9 @@ package final class FullScreenFrontEnd {
             terminal.leave()
             if result == .completed {
                 var text = (session.isRehearsal ? strings.thanksRehearsal : strings.thanks) + "\n"
-                if let outro = questionnaire.outro { text += outro.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" }
+                if let outro = questionnaire.outro {
+                    text += TextLayout.wrap(outro.trimmingCharacters(in: .whitespacesAndNewlines), width: width - 1).joined(separator: "\n") + "\n"
+                }
                 terminal.write(text)
             }
         }
@@ -461,7 +463,7 @@ package final class FullScreenFrontEnd {
                 return flat.count > room ? String(flat.prefix(room - 1)) + "…" : flat
             }
             var entries: [[String]] = lines.map { line in
-                [clip("\(line.number). \(line.label)", width - 6), "   → " + clip(line.answer, width - 11)]
+                [clip("\(line.number). \(line.shortLabel)", width - 6), "   → " + clip(line.answer, width - 11)]
             }
             entries.append([strings.sendAnswers])
             for index in window(entries.count, around: highlighted, rows: max(available / 2, 1)) {

@@ -44,6 +44,8 @@ package struct ReviewLine: Sendable, Hashable {
     package var key: AnswerKey
     package var number: String
     package var label: String
+    /// The item alone for a matrix item (its number already groups it with its question).
+    package var shortLabel: String
     package var answer: String
     package var isAnswered: Bool
 }
@@ -148,7 +150,7 @@ package final class SessionEngine {
     package var review: [ReviewLine] {
         askedSteps.map { step in
             let value = answer(for: step.key)
-            return ReviewLine(key: step.key, number: step.number, label: reviewLabel(step),
+            return ReviewLine(key: step.key, number: step.number, label: reviewLabel(step), shortLabel: step.label,
                               answer: value.map { text(of: $0, for: step) } ?? strings.toAnswer, isAnswered: value != nil)
         }
     }
