@@ -8,11 +8,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Fait passer un questionnaire dans le terminal (plein écran, ou ligne à ligne).",
         discussion: """
-        Chaque réponse validée est enregistrée aussitôt. En cas d'interruption (Ctrl-C, fin de
-        l'entrée), un code de reprise est affiché : relancez avec --resume CODE pour continuer.
-        Le mode ligne à ligne (--plain) est automatique quand l'entrée n'est pas un terminal ou
-        que TERM=dumb ; il convient aussi aux lecteurs d'écran.
+        Chaque réponse validée est enregistrée aussitôt. En cas d'interruption (Ctrl-C, fin de l'entrée), un code de reprise est affiché : relancez avec --resume CODE pour continuer.
+
+        Le mode ligne à ligne (--plain) est automatique quand l'entrée n'est pas un terminal ou que TERM=dumb ; il convient aussi aux lecteurs d'écran.
+
         Codes de sortie : 0 questionnaire envoyé, 1 refusé ou invalide, 3 interrompu (réponses conservées).
+
         Exemples :
           prst run surveys/pilotes.yaml --essai
           prst run surveys/pilotes.yaml --store reponses.sqlite

@@ -83,7 +83,8 @@ final class StorePersistence: SessionPersistence {
 
 // TEMPORARY until SurveyStore lands: a minimal SQLite-free stand-in with the same API as
 // SurveyStore's ResponseStore, keeping sessions in a JSON file (written atomically on every
-// save). Delete everything below this line at merge and `import SurveyStore` above.
+// save) at `<store>.standin.json`. Delete everything below this line at merge and add
+// `import SurveyStore` above.
 
 struct StoreError: Error, CustomStringConvertible {
     enum Kind { case io, sessionCompleted, incompatibleDefinition }
@@ -125,7 +126,9 @@ final class ResponseStore {
         self.contents = contents
     }
 
-    static func open(at path: String) throws(StoreError) -> ResponseStore {
+    static func open(at storePath: String) throws(StoreError) -> ResponseStore {
+        // A side file, so that a real SQLite store is never created or overwritten as JSON.
+        let path = storePath + ".standin.json"
         guard FileManager.default.fileExists(atPath: path) else { return ResponseStore(path: path, contents: Contents()) }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -138,7 +138,6 @@ import Darwin
         #expect(result.stdout.contains("Affirmation 2 / 2"))
         #expect(result.stdout.contains("3. Combien ? : 3,5"))
         #expect(result.stdout.contains("Merci, vos réponses sont enregistrées."))
-        #expect(FileManager.default.fileExists(atPath: store))
     }
 
     @Test func endOfInputExitsThreeThenResumeContinues() throws {
