@@ -9,12 +9,14 @@ struct Prst: ParsableCommand {
         Exemples :
           prst validate surveys
           prst preview surveys/pilotes.yaml > pilotes.md
+          prst run surveys/pilotes.yaml --essai
+          prst run surveys/pilotes.yaml --store prst.sqlite
           prst status --store prst.sqlite
           prst simulate surveys/campagne.yaml --seed 2020 --store essai.sqlite
           prst report surveys/campagne.yaml --store essai.sqlite
         """,
         subcommands: [
-            ValidateCommand.self, PreviewCommand.self, StatusCommand.self,
+            ValidateCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
             SimulateCommand.self, ReportCommand.self, BenchStoreCommand.self,
         ]
     )
