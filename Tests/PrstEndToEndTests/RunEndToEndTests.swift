@@ -158,7 +158,7 @@ import Darwin
 
         let third = try Self.run([questionnaire, "--store", store, "--resume", code], stdin: "")
         #expect(third.status == 1)
-        #expect(third.stderr.contains("déjà été envoyé"))
+        #expect(third.stderr.contains("déjà été terminé et envoyé"))
     }
 
     @Test func unknownResumeCodeAndInvalidQuestionnaireAreRefused() throws {
