@@ -221,7 +221,7 @@ package enum TextLayout {
             let leading = String(fullParagraph.prefix { $0 == " " })
             let paragraph = fullParagraph.dropFirst(leading.count)
             var line = leading
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            for word in frenchWords(paragraph) {
                 if line == leading {
                     line += String(word)
                 } else if line.count + 1 + word.count <= width {
@@ -238,5 +238,21 @@ package enum TextLayout {
             result.append(line)
         }
         return result
+    }
+
+    /// Words to wrap, keeping French punctuation with its word: « ; », « : », « ? », « ! » and
+    /// a closing guillemet stay after the preceding word, an opening guillemet before the next.
+    static func frenchWords(_ paragraph: Substring) -> [String] {
+        var words: [String] = []
+        var glueNext = false
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if let last = words.last, !word.isEmpty, glueNext || [";", ":", "?", "!", "»"].contains(where: { word.hasPrefix($0) }) {
+                words[words.count - 1] = last + " " + word
+            } else {
+                words.append(word)
+            }
+            glueNext = word == "«"
+        }
+        return words
     }
 }
