@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "SurveyAnalysisTests", dependencies: ["SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveySimulation", "SurveyCore", "SurveyTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
-        .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport"]),
+        .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport", "SurveyStore", "SurveyCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
