@@ -78,8 +78,22 @@ package enum SurveyAnalyzer {
 
 /// The variables and diffusion roles of one definition, computed once.
 struct DefinitionPlan {
+    /// A variable as the per-record loop reads it: one reference to retain instead of the
+    /// variable's many fields (this loop runs once per variable and respondent).
+    final class Slot {
+        let id: String
+        let foreach: String?
+        let variable: Variable
+        init(_ variable: Variable) {
+            id = variable.id
+            foreach = variable.section.foreach
+            self.variable = variable
+        }
+    }
+
     var definition: Questionnaire
     var variables: [Variable]
+    var slots: [Slot]
     var awareness: Question?
     var use: Question?
     var relay: Question?
@@ -89,6 +103,7 @@ struct DefinitionPlan {
     init(_ definition: Questionnaire) {
         self.definition = definition
         variables = definition.variables
+        slots = variables.map(Slot.init)
         awareness = definition.questionsWithSections.first { $0.question.diffusion == .awareness && $0.question.type == .multiple }?.question
         deliverables = []
         if let awareness {
@@ -169,21 +184,21 @@ final class PopulationAggregate {
         completed += 1
         var mentioned: Set<String> = []
         let answers = record.answers
-        for variable in plan.variables {
-            guard let aggregate = variables[variable.id] else { continue }
+        for slot in plan.slots {
+            guard let aggregate = variables[slot.id] else { continue }
             var values: [(String?, AnswerValue)] = []
-            if let foreach = variable.section.foreach {
+            if let foreach = slot.foreach {
                 if case .choices(let codes)? = answers[AnswerKey(foreach)] {
-                    for code in codes { if let value = answers[AnswerKey(variable.id, repetition: code)] { values.append((code, value)) } }
+                    for code in codes { if let value = answers[AnswerKey(slot.id, repetition: code)] { values.append((code, value)) } }
                 }
             } else {
-                values.append((nil, answers[AnswerKey(variable.id)] ?? .notAsked))
+                values.append((nil, answers[AnswerKey(slot.id)] ?? .notAsked))
             }
             for (repetition, value) in values {
                 aggregate.add(value)
                 if case .text(let text) = value, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    addText(text, session: record.sessionID, variable: variable, repetition: repetition, patterns: patterns,
-                            manual: manual[record.sessionID]?[variable.id], names: names, quotesPerGroup: quotesPerGroup, into: &mentioned)
+                    addText(text, session: record.sessionID, variable: slot.variable, repetition: repetition, patterns: patterns,
+                            manual: manual[record.sessionID]?[slot.id], names: names, quotesPerGroup: quotesPerGroup, into: &mentioned)
                 }
             }
         }
