@@ -47,3 +47,22 @@ struct StoreGuardsEndToEndTests {
         #expect(try String(contentsOfFile: notAStore, encoding: .utf8) == "ceci n'est pas une base\n")
     }
 }
+
+@Suite("prst status, end to end")
+struct StatusEndToEndTests {
+    @Test func statusCountsStartedAndCompletedSessions() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("durable.yaml", RunDurabilityTests.questionnaire)
+        let store = directory.path + "/prst.sqlite"
+        _ = try PrstBinary.run(["run", file, "--plain", "--store", store], stdin: "o\n3\ntexte\no\n")
+        _ = try PrstBinary.run(["run", file, "--plain", "--store", store], stdin: "o\n")
+        let status = try PrstBinary.run(["status", "--store", store])
+        #expect(status.status == 0, "\(status.stderr)")
+        let row = try #require(status.stdout.components(separatedBy: "\n").first { $0.hasPrefix("durable") })
+        let cells = row.split(separator: " ").map(String.init)
+        #expect(Array(cells.prefix(6)) == ["durable", "1", "pilotes", "2", "1", "1"], "\(row)")
+        let missing = try PrstBinary.run(["status", "--store", directory.path + "/absent.sqlite"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("n'existe pas encore"))
+    }
+}
