@@ -194,7 +194,11 @@ enum ExistingStore {
             if let warning = store.permissionWarning() { Console.error(warning) }
             return store
         } catch {
-            Console.error(error.description)
+            if error.kind == .notAStore {
+                Console.error("« \(path) » n'est pas un fichier de réponses prst : vérifiez le nom du fichier indiqué. Rien n'a été modifié.")
+            } else {
+                Console.error(error.description)
+            }
             throw ExitCode(1)
         }
     }
