@@ -110,7 +110,7 @@ struct AccessEndToEndTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: store)
         let result = try PrstBinary.run(["invite", "--list", "--store", store])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("lisible par d'autres utilisateurs"))
+        #expect(result.stderr.contains("par d'autres utilisateurs que vous"))
         #expect(result.stderr.contains("chmod 600"))
     }
 
