@@ -117,7 +117,8 @@ extension ResponseStore {
                     case .session:
                         delete = try db.makeStatement(sql: "DELETE FROM sessions WHERE id = ?")
                     case .incomplete(let cutoff):
-                        delete = try db.makeStatement(sql: "DELETE FROM sessions WHERE id = ? AND status = 'in_progress' AND started_at < \(cutoff.timeIntervalSince1970)")
+                        delete = try db.makeStatement(
+                            sql: "DELETE FROM sessions WHERE id = ? AND status = 'in_progress' AND started_at < \(cutoff.timeIntervalSince1970)")
                     }
                     for id in plan.sessionIDs {
                         // Answers go with their session (ON DELETE CASCADE); a token of an
@@ -189,7 +190,8 @@ extension ResponseStore {
             let verdict = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             try copy.close()
             guard verdict == ["ok"] else {
-                throw StoreError(.other, "La copie de sauvegarde n'a pas passé la vérification d'intégrité : réessayez ; si cela se reproduit, signalez-le à l'équipe prst.")
+                throw StoreError(
+                    .other, "La copie de sauvegarde n'a pas passé la vérification d'intégrité : réessayez ; si cela se reproduit, signalez-le à l'équipe prst.")
             }
         }
         _ = chmod(temporary, 0o600)

@@ -127,7 +127,10 @@ extension ResponseStore {
         let sessions = try SessionRecord.order(SessionRecord.Columns.id).fetchCursor(from)
         while let session = try sessions.next() {
             guard let definition = definitions[session.definitionID] else {
-                throw StoreError(.other, "La session « \(session.id) » renvoie à une définition absente de « \(source.path ?? "la base") » : ce fichier est endommagé. Rien n'a été fusionné.")
+                throw StoreError(
+                    .other,
+                    "La session « \(session.id) » renvoie à une définition absente de « \(source.path ?? "la base") » : ce fichier est endommagé. Rien n'a été fusionné."
+                )
             }
             if let row = try Row.fetchOne(existing, arguments: [session.id]) {
                 let sameSession =
@@ -164,7 +167,8 @@ extension ResponseStore {
 
     private func mergeTokens(_ from: Database, into db: Database, report: inout MergeReport) throws {
         let rank: [String: Int] = ["unused": 0, "in_progress": 1, "completed": 2, "revoked": 3]
-        let rows = try Row.fetchCursor(from, sql: "SELECT token_hash, prefix, questionnaire_id, version, state, session_id, created_at FROM tokens ORDER BY token_hash")
+        let rows = try Row.fetchCursor(
+            from, sql: "SELECT token_hash, prefix, questionnaire_id, version, state, session_id, created_at FROM tokens ORDER BY token_hash")
         let existing = try db.cachedStatement(sql: "SELECT state, session_id, questionnaire_id FROM tokens WHERE token_hash = ?")
         while let row = try rows.next() {
             let hash: String = row[0]
@@ -185,7 +189,8 @@ extension ResponseStore {
             }
             if myState == "in_progress" && state == "in_progress" {
                 report.notes.append(
-                    "Le code d'invitation \(row[1] as String)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes.")
+                    "Le code d'invitation \(row[1] as String)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
+                )
             }
             if (rank[state] ?? 0) > (rank[myState] ?? 0) {
                 try db.execute(

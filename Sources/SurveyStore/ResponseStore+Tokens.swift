@@ -224,16 +224,20 @@ extension ResponseStore {
                 status: SessionStatus.inProgress.rawValue, origin: origin.rawValue, startedAt: date.timeIntervalSince1970, completedAt: nil)
             do {
                 return try writer.write { db in
-                    guard let questionnaireID = try String.fetchOne(db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
+                    guard
+                        let questionnaireID = try String.fetchOne(
+                            db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
                     else {
-                        throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
+                        throw StoreError(
+                            .other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
                     }
                     let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
                     guard row.state == .unused else {
                         if row.state == .inProgress {
                             throw StoreError(
                                 .tokenAlreadyUsed,
-                                "Ce code d'invitation vient d'être utilisé pour commencer le questionnaire : saisissez-le de nouveau pour reprendre là où vous en êtes.")
+                                "Ce code d'invitation vient d'être utilisé pour commencer le questionnaire : saisissez-le de nouveau pour reprendre là où vous en êtes."
+                            )
                         }
                         throw Self.refusal(row.state)
                     }
@@ -327,7 +331,8 @@ extension ResponseStore {
             StoreError(.revokedToken, "Ce code d'invitation a été annulé : contactez la personne qui vous a invité pour en recevoir un autre.")
         default:
             StoreError(
-                .tokenAlreadyUsed, "Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation."
+                .tokenAlreadyUsed,
+                "Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation."
             )
         }
     }

@@ -87,7 +87,8 @@ struct InviteCommand: ParsableCommand {
         let descriptor = open(csvPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             if errno == EEXIST {
-                Console.error("« \(csvPath) » existe déjà (il contient peut-être des codes déjà envoyés) : choisissez un autre nom avec --out. Aucun code n'a été créé.")
+                Console.error(
+                    "« \(csvPath) » existe déjà (il contient peut-être des codes déjà envoyés) : choisissez un autre nom avec --out. Aucun code n'a été créé.")
             } else {
                 Console.error("Impossible de créer « \(csvPath) » : vérifiez que le dossier existe et que vous pouvez y écrire. Aucun code n'a été créé.")
             }
@@ -143,7 +144,8 @@ struct InviteCommand: ParsableCommand {
         let width = max(13, tokens.map(\.questionnaireID.count).max() ?? 0)
         var text = "Code    " + "Questionnaire".padding(toLength: width, withPad: " ", startingAt: 0) + "  Version  État\n"
         for token in tokens {
-            text += "\(token.prefix)-…  " + token.questionnaireID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            text +=
+                "\(token.prefix)-…  " + token.questionnaireID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + String(repeating: " ", count: max(0, 7 - "\(token.version)".count)) + "\(token.version)  \(token.state.french)\n"
         }
         var counts: [String] = []

@@ -50,9 +50,11 @@ struct MergeCommand: ParsableCommand {
             text += ", \(report.sessionsSkipped) déjà présente\(report.sessionsSkipped > 1 ? "s" : "") (ignorée\(report.sessionsSkipped > 1 ? "s" : ""))"
         }
         text += ".\n"
-        text += "Définitions de questionnaires : \(report.definitionsAdded) ajoutée\(report.definitionsAdded > 1 ? "s" : ""), \(report.definitionsKnown) déjà présente\(report.definitionsKnown > 1 ? "s" : "").\n"
+        text +=
+            "Définitions de questionnaires : \(report.definitionsAdded) ajoutée\(report.definitionsAdded > 1 ? "s" : ""), \(report.definitionsKnown) déjà présente\(report.definitionsKnown > 1 ? "s" : "").\n"
         if report.tokensAdded + report.tokensUpdated + report.tokensSkipped > 0 {
-            text += "Codes d'invitation : \(report.tokensAdded) ajouté\(report.tokensAdded > 1 ? "s" : ""), \(report.tokensUpdated) mis à jour, \(report.tokensSkipped) inchangé\(report.tokensSkipped > 1 ? "s" : "").\n"
+            text +=
+                "Codes d'invitation : \(report.tokensAdded) ajouté\(report.tokensAdded > 1 ? "s" : ""), \(report.tokensUpdated) mis à jour, \(report.tokensSkipped) inchangé\(report.tokensSkipped > 1 ? "s" : "").\n"
         }
         Console.out(text)
     }

@@ -51,7 +51,8 @@ struct PurgeCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             guard let seconds = Self.duration(olderThan) else {
-                Console.error("Durée « \(olderThan) » non comprise : écrivez un nombre suivi de h (heures), d ou j (jours), w (semaines), par exemple 12h, 30d, 2w.")
+                Console.error(
+                    "Durée « \(olderThan) » non comprise : écrivez un nombre suivi de h (heures), d ou j (jours), w (semaines), par exemple 12h, 30d, 2w.")
                 throw ExitCode(1)
             }
             responses = try ExistingStore.open(StoreLocation.resolve(store))
@@ -67,18 +68,17 @@ struct PurgeCommand: ParsableCommand {
             Console.out("Aucun questionnaire non terminé commencé il y a plus de \(olderThan ?? "") : rien à effacer.\n")
             return
         }
-        Console.out(Self.describe(plan, done: false))
+        Console.out(Self.describe(plan))
         guard yes else {
             Console.error("Rien n'a été effacé : relancez la même commande en ajoutant --yes pour confirmer.")
             throw ExitCode(1)
         }
         let deleted = try attempt { try responses.purge(plan) }
-        var done = plan
         if deleted.count != plan.sessionIDs.count {
             Console.error("\(plan.sessionIDs.count - deleted.count) session(s) terminée(s) entre-temps n'ont pas été effacées.")
-            done.sessionIDs = deleted
         }
-        Console.out("Effacé : \(deleted.count) session\(deleted.count > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste.\n")
+        Console.out(
+            "Effacé : \(deleted.count) session\(deleted.count > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste.\n")
     }
 
     private func attempt<T>(_ body: () throws -> T) throws -> T {
@@ -90,7 +90,7 @@ struct PurgeCommand: ParsableCommand {
         }
     }
 
-    static func describe(_ plan: PurgePlan, done: Bool) -> String {
+    static func describe(_ plan: PurgePlan) -> String {
         let sessions = plan.sessionIDs.count
         var text = "À effacer : \(sessions) session\(sessions > 1 ? "s" : "")"
         var kinds: [String] = []
@@ -98,9 +98,12 @@ struct PurgeCommand: ParsableCommand {
         if plan.inProgressCount > 0 { kinds.append("\(plan.inProgressCount) non terminée\(plan.inProgressCount > 1 ? "s" : "")") }
         text += " (\(kinds.joined(separator: ", "))), \(plan.answerCount) réponse\(plan.answerCount > 1 ? "s" : "").\n"
         let shown = plan.sessionIDs.prefix(50)
-        text += "Sessions : " + shown.joined(separator: ", ") + (plan.sessionIDs.count > shown.count ? ", … (\(plan.sessionIDs.count - shown.count) de plus)" : "") + "\n"
+        text +=
+            "Sessions : " + shown.joined(separator: ", ") + (plan.sessionIDs.count > shown.count ? ", … (\(plan.sessionIDs.count - shown.count) de plus)" : "")
+            + "\n"
         if plan.tokensFreed > 0 {
-            text += "\(plan.tokensFreed) code\(plan.tokensFreed > 1 ? "s" : "") d'invitation redeviendr\(plan.tokensFreed > 1 ? "ont" : "a") utilisable\(plan.tokensFreed > 1 ? "s" : "").\n"
+            text +=
+                "\(plan.tokensFreed) code\(plan.tokensFreed > 1 ? "s" : "") d'invitation redeviendr\(plan.tokensFreed > 1 ? "ont" : "a") utilisable\(plan.tokensFreed > 1 ? "s" : "").\n"
         }
         return text
     }
