@@ -8,7 +8,7 @@ import GRDB
 /// ("PRST"); `PRAGMA user_version` holds the schema version.
 enum Schema {
     static let applicationID: Int32 = 0x5052_5354  // "PRST"
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -53,6 +53,39 @@ enum Schema {
                     """)
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // v2: invitation tokens (see ResponseStore+Tokens.swift). Only a hash of each token is
+        // kept, never a name or an address; the link to a session exists only while it is in
+        // progress: the triggers drop it when the session is completed (whichever API completes
+        // it) and free the token when its unfinished session is deleted.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE tokens (
+                        token_hash TEXT NOT NULL PRIMARY KEY,
+                        prefix TEXT NOT NULL,
+                        questionnaire_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('unused', 'in_progress', 'completed', 'revoked')),
+                        session_id TEXT UNIQUE REFERENCES sessions(id),
+                        created_at REAL NOT NULL,
+                        CHECK ((state = 'in_progress') = (session_id IS NOT NULL))
+                    ) WITHOUT ROWID;
+                    CREATE INDEX tokens_questionnaire ON tokens(questionnaire_id, version, state);
+
+                    CREATE TRIGGER tokens_unlink_completed_session
+                    AFTER UPDATE OF status ON sessions WHEN NEW.status = 'completed'
+                    BEGIN
+                        UPDATE tokens SET state = 'completed', session_id = NULL WHERE session_id = NEW.id;
+                    END;
+
+                    CREATE TRIGGER tokens_free_deleted_session
+                    BEFORE DELETE ON sessions
+                    BEGIN
+                        UPDATE tokens SET state = 'unused', session_id = NULL WHERE session_id = OLD.id;
+                    END;
+                    """)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }

@@ -6,6 +6,7 @@ import GRDB
 package struct StoreError: Error, Sendable, CustomStringConvertible {
     package enum Kind: Sendable {
         case notAStore, newerSchema, cannotOpen, readOnly, diskFull, unknownResumeCode, sessionCompleted, incompatibleDefinition, unknownSession, other
+        case invalidToken, unknownToken, revokedToken, tokenAlreadyUsed, tokenOfAnotherQuestionnaire, conflict
     }
 
     package var kind: Kind

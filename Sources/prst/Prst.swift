@@ -14,10 +14,13 @@ struct Prst: ParsableCommand {
           prst status --store prst.sqlite
           prst simulate surveys/campagne.yaml --seed 2020 --store essai.sqlite
           prst report surveys/campagne.yaml --store essai.sqlite
+          prst invite surveys/pilotes.yaml --count 40 --out invitations-pilotes.csv
+          prst backup --store prst.sqlite --out sauvegarde.sqlite
         """,
         subcommands: [
             ValidateCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
             SimulateCommand.self, ReportCommand.self, BenchStoreCommand.self,
+            InviteCommand.self, PurgeCommand.self, BackupCommand.self, MergeCommand.self,
         ]
     )
 }

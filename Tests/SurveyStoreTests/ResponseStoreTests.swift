@@ -16,7 +16,7 @@ import Testing
             )
         }
         #expect(applicationID == Schema.applicationID)
-        #expect(userVersion == 1)
+        #expect(userVersion == Schema.schemaVersion)
         #expect(tables.contains("definitions") && tables.contains("sessions") && tables.contains("answers") && tables.contains("grdb_migrations"))
         let journal = try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
@@ -82,7 +82,7 @@ import Testing
         let path = temporaryDirectory() + "/futur.sqlite"
         _ = try ResponseStore.open(at: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "PRAGMA user_version = 2") }
+        try queue.write { db in try db.execute(sql: "PRAGMA user_version = \(Schema.schemaVersion + 1)") }
         try queue.close()
         let error = #expect(throws: StoreError.self) { try ResponseStore.open(at: path) }
         #expect(error?.kind == .newerSchema)
@@ -93,7 +93,7 @@ import Testing
         let path = temporaryDirectory() + "/futur2.sqlite"
         _ = try ResponseStore.open(at: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99')") }
         try queue.close()
         let error = #expect(throws: StoreError.self) { try ResponseStore.open(at: path) }
         #expect(error?.kind == .newerSchema)

@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import SurveyCore
+
+/// What `merge` did (or found already there).
+package struct MergeReport: Sendable, Hashable {
+    package var definitionsAdded = 0
+    package var definitionsKnown = 0
+    package var sessionsAdded = 0
+    /// Same id, same content: already merged.
+    package var sessionsSkipped = 0
+    package var answersAdded = 0
+    package var tokensAdded = 0
+    package var tokensUpdated = 0
+    package var tokensSkipped = 0
+    /// French notes that do not stop the merge (a token used on two machines…).
+    package var notes: [String] = []
+}
+
+extension ResponseStore {
+    /// Adds the definitions, sessions (with their answers) and tokens of other stores of the
+    /// same campaign, all in ONE transaction: either everything is merged or nothing changes.
+    ///
+    /// - Definitions are matched by content hash; a new snapshot of a questionnaire id and
+    ///   version already answered here must be compatible (`DefinitionCompatibility`), or the
+    ///   merge is refused with the structural changes.
+    /// - Sessions are matched by id: same id with the same content (status, times, origin,
+    ///   definition, answers) is skipped and counted; same id with other content is refused.
+    /// - Tokens are matched by hash; the most advanced state wins (unused < in progress <
+    ///   completed < revoked).
+    package func merge(from sources: [ResponseStore]) throws(StoreError) -> MergeReport {
+        var report = MergeReport()
+        try storeCall(path) {
+            try writer.write { db in
+                for source in sources {
+                    if let mine = path, let theirs = source.path, Self.sameFile(mine, theirs) {
+                        throw StoreError(.other, "« \(theirs) » est le fichier de destination lui-même : retirez-le de la liste des fichiers à fusionner.")
+                    }
+                    try source.writer.read { from in
+                        let definitions = try mergeDefinitions(from, into: db, source: source, report: &report)
+                        try mergeSessions(from, into: db, definitions: definitions, source: source, report: &report)
+                        try mergeTokens(from, into: db, report: &report)
+                    }
+                }
+            }
+        }
+        return report
+    }
+
+    /// Source definition id → destination definition id.
+    private func mergeDefinitions(_ from: Database, into db: Database, source: ResponseStore, report: inout MergeReport) throws -> [Int64: Int64] {
+        var mapping: [Int64: Int64] = [:]
+        for record in try DefinitionRecord.order(DefinitionRecord.Columns.id).fetchAll(from) {
+            guard let sourceID = record.id else { continue }
+            if let known = try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == record.contentHash).fetchOne(db)?.id {
+                mapping[sourceID] = known
+                report.definitionsKnown += 1
+                continue
+            }
+            let incoming = try Self.rebuildSnapshot(record, file: source.path)
+            let answered = try DefinitionRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM definitions d
+                    WHERE d.questionnaire_id = ? AND d.version = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.definition_id = d.id)
+                    ORDER BY d.id
+                    """, arguments: [record.questionnaireID, record.version])
+            var problems: [String] = []
+            for existing in answered {
+                let old = try Self.rebuildSnapshot(existing, file: path)
+                for problem in DefinitionCompatibility.problems(from: old, to: incoming) where !problems.contains(problem) {
+                    problems.append(problem)
+                }
+            }
+            if !problems.isEmpty {
+                throw StoreError(
+                    .incompatibleDefinition,
+                    "« \(source.path ?? "la base à fusionner") » contient une autre définition du questionnaire « \(record.questionnaireID) » version \(record.version), "
+                        + "incompatible avec celle des réponses déjà présentes : ces réponses ne peuvent pas être réunies dans un même fichier. "
+                        + "Gardez-les dans des fichiers séparés, ou vérifiez que les postes utilisaient bien le même questionnaire. Rien n'a été fusionné.",
+                    details: problems)
+            }
+            var copy = record
+            copy.id = nil
+            try copy.insert(db)
+            mapping[sourceID] = db.lastInsertedRowID
+            report.definitionsAdded += 1
+        }
+        return mapping
+    }
+
+    private static func rebuildSnapshot(_ record: DefinitionRecord, file: String?) throws -> Questionnaire {
+        guard let sources = try? JSONDecoder().decode([String: String].self, from: Data(record.sourcesJSON.utf8)),
+            let questionnaire = QuestionnaireLoader.load(snapshot: sources, mainFile: record.mainFile).questionnaire
+        else {
+            throw StoreError(
+                .other,
+                "La définition enregistrée de « \(record.questionnaireID) » version \(record.version) dans « \(file ?? "la base") » ne se relit plus : signalez-le à l'équipe prst. Rien n'a été fusionné."
+            )
+        }
+        return questionnaire
+    }
+
+    private struct AnswerRow: Hashable {
+        var variable: String
+        var repetition: String
+        var kind: String
+        var text: String?
+        var number: Double?
+        var updatedAt: Double
+    }
+
+    private static func answerRows(_ db: Database, _ session: String) throws -> [AnswerRow] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT variable, repetition, kind, value_text, value_number, updated_at FROM answers WHERE session_id = ? ORDER BY variable, repetition"),
+            arguments: [session]
+        ).map { AnswerRow(variable: $0[0], repetition: $0[1], kind: $0[2], text: $0[3], number: $0[4], updatedAt: $0[5]) }
+    }
+
+    private func mergeSessions(_ from: Database, into db: Database, definitions: [Int64: Int64], source: ResponseStore, report: inout MergeReport) throws {
+        let existing = try db.cachedStatement(sql: "SELECT definition_id, status, origin, started_at, completed_at FROM sessions WHERE id = ?")
+        let codeTaken = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE resume_code = ?")
+        let insertAnswer = try db.cachedStatement(
+            sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        var conflicts: [String] = []
+        let sessions = try SessionRecord.order(SessionRecord.Columns.id).fetchCursor(from)
+        while let session = try sessions.next() {
+            guard let definition = definitions[session.definitionID] else {
+                throw StoreError(
+                    .other,
+                    "La session « \(session.id) » renvoie à une définition absente de « \(source.path ?? "la base") » : ce fichier est endommagé. Rien n'a été fusionné."
+                )
+            }
+            if let row = try Row.fetchOne(existing, arguments: [session.id]) {
+                let sameSession =
+                    (row[0] as Int64) == definition && (row[1] as String) == session.status && (row[2] as String) == session.origin
+                    && (row[3] as Double) == session.startedAt && (row[4] as Double?) == session.completedAt
+                let same = try sameSession && Self.answerRows(db, session.id) == Self.answerRows(from, session.id)
+                if same {
+                    report.sessionsSkipped += 1
+                } else {
+                    conflicts.append(session.id)
+                }
+                continue
+            }
+            var copy = session
+            copy.definitionID = definition
+            // A resume code is unique per store: draw another in the (improbable) case of a clash.
+            while try Bool.fetchOne(codeTaken, arguments: [copy.resumeCode]) == true { copy.resumeCode = Codes.random() }
+            try copy.insert(db)
+            for answer in try Self.answerRows(from, session.id) {
+                try insertAnswer.execute(arguments: [session.id, answer.variable, answer.repetition, answer.kind, answer.text, answer.number, answer.updatedAt])
+                report.answersAdded += 1
+            }
+            report.sessionsAdded += 1
+        }
+        if !conflicts.isEmpty {
+            let shown = conflicts.prefix(10).joined(separator: ", ") + (conflicts.count > 10 ? ", …" : "")
+            throw StoreError(
+                .conflict,
+                "\(conflicts.count) session\(conflicts.count > 1 ? "s" : "") de « \(source.path ?? "la base à fusionner") » \(conflicts.count > 1 ? "existent" : "existe") déjà dans « \(path ?? "la base") » avec un contenu différent (\(shown)) : "
+                    + "ce sont sans doute deux copies du même poste prises à des moments différents. Fusionnez seulement la copie la plus récente de chaque poste. Rien n'a été fusionné."
+            )
+        }
+    }
+
+    private func mergeTokens(_ from: Database, into db: Database, report: inout MergeReport) throws {
+        let rank: [String: Int] = ["unused": 0, "in_progress": 1, "completed": 2, "revoked": 3]
+        let rows = try Row.fetchCursor(
+            from, sql: "SELECT token_hash, prefix, questionnaire_id, version, state, session_id, created_at FROM tokens ORDER BY token_hash")
+        let existing = try db.cachedStatement(sql: "SELECT state, session_id, questionnaire_id FROM tokens WHERE token_hash = ?")
+        while let row = try rows.next() {
+            let hash: String = row[0]
+            let state: String = row[4]
+            let sessionID: String? = row[5]
+            guard let mine = try Row.fetchOne(existing, arguments: [hash]) else {
+                try db.execute(
+                    sql: "INSERT INTO tokens (token_hash, prefix, questionnaire_id, version, state, session_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [hash, row[1], row[2], row[3], state, sessionID, row[6]])
+                report.tokensAdded += 1
+                continue
+            }
+            let myState: String = mine[0]
+            let mySession: String? = mine[1]
+            if myState == state && mySession == sessionID {
+                report.tokensSkipped += 1
+                continue
+            }
+            if myState == "in_progress" && state == "in_progress" {
+                report.notes.append(
+                    "Le code d'invitation \(row[1] as String)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
+                )
+            }
+            if (rank[state] ?? 0) > (rank[myState] ?? 0) {
+                try db.execute(
+                    sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ?",
+                    arguments: [state, state == "in_progress" ? sessionID : nil, hash])
+                report.tokensUpdated += 1
+            } else {
+                report.tokensSkipped += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,360 @@
+import Foundation
+import GRDB
+import SurveyCore
+
+/// Invitation tokens: single-use codes handed to respondents of a questionnaire in
+/// `access: token` mode.
+///
+/// A token is 16 characters of `Codes.alphabet` (31 characters without look-alikes), shown in
+/// groups of four: "K7F3-9QXM-2PAB-H4TR", 31^16 ≈ 7 × 10^23 (79 bits). The store keeps only
+/// `SHA-256("prst-token-1:" + token)` and the first group (the prefix, shown by `prst invite
+/// --list` so that the evaluator finds the row in the CSV written at creation). A stolen store
+/// file therefore gives no usable token: 12 unknown characters (59 bits) remain per token.
+/// No name or address is ever stored; the token → session link exists only while the session
+/// is in progress (to resume it) and is dropped when it is completed (trigger of migration v2).
+package enum Tokens {
+    package static let length = 16
+    package static let groupLength = 4
+
+    package static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in Codes.alphabet[Int.random(in: 0..<Codes.alphabet.count, using: &generator)] })
+    }
+
+    /// "K7F39QXM2PABH4TR" → "K7F3-9QXM-2PAB-H4TR".
+    package static func format(_ token: String) -> String {
+        var groups: [String] = []
+        var rest = Substring(token)
+        while !rest.isEmpty {
+            groups.append(String(rest.prefix(groupLength)))
+            rest = rest.dropFirst(groupLength)
+        }
+        return groups.joined(separator: "-")
+    }
+
+    /// What a person typed ("k7f3 9qxm 2pab h4tr", "K7F3-9QXM-2PAB-H4TR") as stored, or nil
+    /// when it cannot be a token.
+    package static func normalize(_ typed: String) -> String? {
+        let kept = typed.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "–" && $0 != "_" && $0 != "." }
+        guard kept.count == length, kept.allSatisfy({ Codes.alphabet.contains($0) }) else { return nil }
+        return kept
+    }
+
+    /// The stored hash of a normalised token.
+    package static func hash(_ normalized: String) -> String {
+        SHA256.hex("prst-token-1:" + normalized)
+    }
+
+    /// The first group, shown in lists: "K7F3".
+    package static func prefix(_ normalized: String) -> String {
+        String(normalized.prefix(groupLength))
+    }
+
+    static func invalid(_ typed: String) -> StoreError {
+        let kept = typed.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "–" && $0 != "_" && $0 != "." }
+        let odd = kept.filter { !Codes.alphabet.contains($0) }
+        if !odd.isEmpty {
+            return StoreError(
+                .invalidToken,
+                "Ce code d'invitation contient des caractères qui n'y figurent jamais (\(String(Set(odd)).sorted().map(String.init).joined(separator: ", "))) : "
+                    + "les codes n'utilisent ni 0, ni O, ni 1, ni I, ni L. Recopiez-le depuis l'invitation reçue.")
+        }
+        return StoreError(
+            .invalidToken,
+            "Ce code d'invitation a \(kept.count) caractère\(kept.count > 1 ? "s" : "") au lieu de \(length) (quatre groupes de quatre, par exemple K7F3-9QXM-2PAB-H4TR) : recopiez-le depuis l'invitation reçue."
+        )
+    }
+}
+
+/// What `claim` found.
+package enum TokenClaim: Sendable, Hashable {
+    /// Unused token: start a session (`startSession(token:definition:)`, which links it atomically).
+    case start
+    /// The token's session is in progress: resume it.
+    case resume(SessionInfo)
+}
+
+package enum TokenState: String, Sendable, Hashable, CaseIterable {
+    case unused, inProgress = "in_progress", completed, revoked
+
+    /// "non utilisé", "en cours", "terminé", "révoqué".
+    package var french: String {
+        switch self {
+        case .unused: "non utilisé"
+        case .inProgress: "en cours"
+        case .completed: "terminé"
+        case .revoked: "révoqué"
+        }
+    }
+}
+
+/// One token as `prst invite --list` shows it: never the whole token.
+package struct TokenSummary: Sendable, Hashable {
+    /// The first group, "K7F3".
+    package var prefix: String
+    package var questionnaireID: String
+    package var version: Int
+    package var state: TokenState
+    package var createdAt: Date
+}
+
+extension ResponseStore {
+    // MARK: - Creating and revoking
+
+    /// Draws `count` new tokens for a questionnaire and stores their hashes in ONE transaction.
+    /// Returns the tokens formatted for reading aloud ("K7F3-9QXM-2PAB-H4TR"): the caller writes
+    /// them to the evaluator's file, the only place they exist in full.
+    package func createTokens(count: Int, questionnaireID: String, version: Int, at date: Date = Date()) throws(StoreError) -> [String] {
+        guard count > 0 else { return [] }
+        var tokens: [String] = []
+        var seen = Set<String>()
+        while tokens.count < count {
+            let token = Tokens.random()
+            if seen.insert(token).inserted { tokens.append(token) }
+        }
+        try storeCall(path) {
+            try writer.write { db in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO tokens (token_hash, prefix, questionnaire_id, version, state, session_id, created_at)
+                        VALUES (?, ?, ?, ?, 'unused', NULL, ?)
+                        """)
+                for token in tokens {
+                    // 79 bits: a collision with a stored token is practically impossible; the
+                    // primary key would refuse it and roll the whole batch back.
+                    try statement.execute(arguments: [Tokens.hash(token), Tokens.prefix(token), questionnaireID, version, date.timeIntervalSince1970])
+                }
+            }
+        }
+        return tokens.map(Tokens.format)
+    }
+
+    /// Revokes an unused or in-progress token: it no longer opens nor resumes anything. An
+    /// unfinished session keeps its answers (see `prst purge --incomplete`). Returns the state
+    /// the token had (`.revoked` when it already was).
+    @discardableResult
+    package func revoke(token typed: String) throws(StoreError) -> TokenState {
+        guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
+        return try storeCall(path) {
+            try writer.write { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT state FROM tokens WHERE token_hash = ?", arguments: [Tokens.hash(token)]) else {
+                    throw Self.unknownToken()
+                }
+                let state = TokenState(rawValue: row[0]) ?? .unused
+                switch state {
+                case .revoked:
+                    return .revoked
+                case .completed:
+                    throw StoreError(
+                        .tokenAlreadyUsed,
+                        "Le code \(Tokens.prefix(token))-… a déjà servi à envoyer un questionnaire complet : il ne peut plus être révoqué. "
+                            + "Pour effacer ces réponses, demandez au répondant le numéro de reçu affiché à la fin et utilisez « prst purge --session »."
+                    )
+                case .unused, .inProgress:
+                    try db.execute(
+                        sql: "UPDATE tokens SET state = 'revoked', session_id = NULL WHERE token_hash = ?", arguments: [Tokens.hash(token)])
+                    return state
+                }
+            }
+        }
+    }
+
+    /// Every token, sorted by questionnaire, version, prefix; optionally of one questionnaire.
+    package func tokens(questionnaireID: String? = nil) throws(StoreError) -> [TokenSummary] {
+        try storeCall(path) {
+            try writer.read { db in
+                var sql = "SELECT prefix, questionnaire_id, version, state, created_at FROM tokens"
+                var arguments: StatementArguments = []
+                if let questionnaireID {
+                    sql += " WHERE questionnaire_id = ?"
+                    arguments = [questionnaireID]
+                }
+                sql += " ORDER BY questionnaire_id, version, prefix, token_hash"
+                return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    TokenSummary(
+                        prefix: row[0], questionnaireID: row[1], version: row[2], state: TokenState(rawValue: row[3]) ?? .unused,
+                        createdAt: Date(timeIntervalSince1970: row[4]))
+                }
+            }
+        }
+    }
+
+    // MARK: - Using a token (prst run)
+
+    /// What a typed token opens for this questionnaire, without writing anything.
+    ///
+    /// - `.start`: unused; call `startSession(token:definition:)`.
+    /// - `.resume(info)`: its session is in progress.
+    /// - throws `.invalidToken` (cannot be a token), `.unknownToken`, `.revokedToken`,
+    ///   `.tokenAlreadyUsed` (completed), `.tokenOfAnotherQuestionnaire`: French messages meant
+    ///   for the respondent, which never say more about the token than its state.
+    ///
+    /// A token of another `version` of the same questionnaire id is accepted: it invites a
+    /// person to the questionnaire, and the evaluator may publish a new version meanwhile.
+    package func claim(token typed: String, questionnaireID: String, version: Int) throws(StoreError) -> TokenClaim {
+        guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
+        return try storeCall(path) {
+            try writer.read { db in
+                let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
+                switch row.state {
+                case .unused:
+                    return .start
+                case .inProgress:
+                    guard let sessionID = row.sessionID, let info = try session(db, id: sessionID) else {
+                        throw StoreError(.other, "La session liée à ce code d'invitation est introuvable : la base a peut-être été modifiée à la main.")
+                    }
+                    return .resume(info)
+                case .completed, .revoked:
+                    throw Self.refusal(row.state)
+                }
+            }
+        }
+    }
+
+    /// Starts a session for an unused token and links them, in ONE transaction: two terminals
+    /// using the same token at the same moment cannot both start (the second gets the
+    /// `.resume` case's session through `claim`, or an error here).
+    package func startSession(
+        token typed: String, definition: DefinitionID, origin: SessionOrigin = .respondent, at date: Date = Date()
+    ) throws(StoreError) -> SessionInfo {
+        guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
+        for _ in 0..<10 {
+            let record = SessionRecord(
+                id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
+                status: SessionStatus.inProgress.rawValue, origin: origin.rawValue, startedAt: date.timeIntervalSince1970, completedAt: nil)
+            do {
+                return try writer.write { db in
+                    guard
+                        let questionnaireID = try String.fetchOne(
+                            db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
+                    else {
+                        throw StoreError(
+                            .other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
+                    }
+                    let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
+                    guard row.state == .unused else {
+                        if row.state == .inProgress {
+                            throw StoreError(
+                                .tokenAlreadyUsed,
+                                "Ce code d'invitation vient d'être utilisé pour commencer le questionnaire : saisissez-le de nouveau pour reprendre là où vous en êtes."
+                            )
+                        }
+                        throw Self.refusal(row.state)
+                    }
+                    try record.insert(db)
+                    try db.execute(
+                        sql: "UPDATE tokens SET state = 'in_progress', session_id = ? WHERE token_hash = ? AND state = 'unused'",
+                        arguments: [record.id, Tokens.hash(token)])
+                    guard let info = try session(db, id: record.id) else {
+                        throw StoreError(.other, "La session vient d'être créée mais reste introuvable : réessayez.")
+                    }
+                    return info
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                continue  // an id or a resume code already taken: draw again
+            } catch {
+                throw StoreError.wrap(error, path: path)
+            }
+        }
+        throw StoreError(.other, "Impossible de tirer un identifiant de session libre : réessayez.")
+    }
+
+    /// Links an unused token to a session the caller has just started (prefer
+    /// `startSession(token:definition:)`, which does both atomically). Refuses a token that is
+    /// not unused, or of another questionnaire than the session's.
+    package func attach(token typed: String, session id: String) throws(StoreError) {
+        guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
+        try storeCall(path) {
+            try writer.write { db in
+                guard let info = try session(db, id: id) else {
+                    throw StoreError(.unknownSession, "La session « \(id) » n'existe pas dans cette base : vérifiez le fichier de réponses utilisé (--store).")
+                }
+                guard info.status == .inProgress else {
+                    throw StoreError(.sessionCompleted, "La session « \(id) » est terminée : un code d'invitation ne peut plus lui être associé.")
+                }
+                let row = try Self.tokenRow(db, token, questionnaireID: info.questionnaireID)
+                guard row.state == .unused else {
+                    if row.state == .inProgress && row.sessionID == id { return }
+                    if row.state == .inProgress {
+                        throw StoreError(
+                            .tokenAlreadyUsed,
+                            "Ce code d'invitation est déjà utilisé par un questionnaire en cours : saisissez-le au démarrage pour reprendre ce questionnaire.")
+                    }
+                    throw Self.refusal(row.state)
+                }
+                try db.execute(
+                    sql: "UPDATE tokens SET state = 'in_progress', session_id = ? WHERE token_hash = ?", arguments: [id, Tokens.hash(token)])
+            }
+        }
+    }
+
+    /// Completes a session and, in the same transaction, drops its token's link: afterwards the
+    /// store knows that the token was used, not which session it produced. (`complete(session:)`
+    /// does the same through the trigger of migration v2; this name says it at the call site.)
+    package func completeTokenSession(session id: String, at date: Date = Date()) throws(StoreError) {
+        try complete(session: id, at: date)
+    }
+
+    // MARK: - Helpers
+
+    struct TokenRow {
+        var state: TokenState
+        var sessionID: String?
+    }
+
+    /// The token's row, checked against the questionnaire.
+    static func tokenRow(_ db: Database, _ token: String, questionnaireID: String) throws -> TokenRow {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT questionnaire_id, state, session_id FROM tokens WHERE token_hash = ?", arguments: [Tokens.hash(token)])
+        else { throw unknownToken() }
+        let questionnaire: String = row[0]
+        if questionnaire != questionnaireID {
+            throw StoreError(
+                .tokenOfAnotherQuestionnaire,
+                "Ce code d'invitation est prévu pour un autre questionnaire (« \(questionnaire) ») : vérifiez que vous avez ouvert le bon questionnaire, ou utilisez le code reçu pour celui-ci."
+            )
+        }
+        return TokenRow(state: TokenState(rawValue: row[1]) ?? .unused, sessionID: row[2])
+    }
+
+    static func unknownToken() -> StoreError {
+        StoreError(
+            .unknownToken,
+            "Ce code d'invitation est inconnu : vérifiez-le (quatre groupes de quatre caractères, reçus avec l'invitation) ; s'il est correct, contactez la personne qui vous a invité."
+        )
+    }
+
+    static func refusal(_ state: TokenState) -> StoreError {
+        switch state {
+        case .revoked:
+            StoreError(.revokedToken, "Ce code d'invitation a été annulé : contactez la personne qui vous a invité pour en recevoir un autre.")
+        default:
+            StoreError(
+                .tokenAlreadyUsed,
+                "Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation."
+            )
+        }
+    }
+
+    /// A session read inside a transaction.
+    func session(_ db: Database, id: String) throws -> SessionInfo? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT s.id, s.resume_code, s.definition_id, d.questionnaire_id, d.version, d.population,
+                           s.status, s.origin, s.started_at, s.completed_at
+                    FROM sessions s JOIN definitions d ON d.id = s.definition_id
+                    WHERE s.id = ?
+                    """, arguments: [id])
+        else { return nil }
+        guard let status = SessionStatus(rawValue: row[6]), let origin = SessionOrigin(rawValue: row[7]) else {
+            throw StoreError(.other, "La session « \(row[0] as String) » a un état inconnu : la base a peut-être été modifiée à la main.")
+        }
+        return SessionInfo(
+            id: row[0], resumeCode: Codes.formatResumeCode(row[1]), definition: DefinitionID(rawValue: row[2]),
+            questionnaireID: row[3], questionnaireVersion: row[4], population: row[5], status: status, origin: origin,
+            startedAt: Date(timeIntervalSince1970: row[8]), completedAt: (row[9] as Double?).map { Date(timeIntervalSince1970: $0) })
+    }
+}
