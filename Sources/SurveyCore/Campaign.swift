@@ -32,6 +32,8 @@ package struct Campaign: Sendable, Hashable {
     package var difficultyThreshold: Double
     /// Names masked as « [nom] » in quotes.
     package var names: [String]
+    /// `token`: every questionnaire of the campaign is answered by invitation only.
+    package var access: AccessMode = .open
     package var path: String
     /// The `simulation:` block (answer tendencies for `prst simulate`), kept as data.
     package var simulation: SettingsValue? = nil
@@ -68,7 +70,7 @@ package struct LoadedCampaign: Sendable {
 
 package enum CampaignLoader {
     static let campaignKeys = [
-        "format", "id", "title", "language", "questionnaires", "themes", "min_group", "codebook", "thresholds", "names", "simulation",
+        "format", "id", "title", "language", "questionnaires", "themes", "min_group", "codebook", "thresholds", "names", "simulation", "access",
     ]
 
     /// Loads the campaign, each population's questionnaire and the codebook, and checks them
@@ -187,6 +189,10 @@ package enum CampaignLoader {
         }
         if let simulationNode = entries["simulation"]?.value {
             campaign.simulation = SettingsValue(node: simulationNode)
+        }
+        if let accessNode = entries["access"]?.value,
+           let access = reader.word(accessNode, "access", as: AccessMode.self, words: ["open", "token"]) {
+            campaign.access = access
         }
         if let namesNode = entries["names"]?.value {
             campaign.names = (reader.sequence(namesNode, "names") ?? []).compactMap { reader.text($0, "names") }

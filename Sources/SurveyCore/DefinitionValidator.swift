@@ -115,4 +115,13 @@ package enum DefinitionValidator {
         }
         return diagnostics.sorted
     }
+
+    /// How respondents get in: by invitation when the questionnaire, or the campaign of its
+    /// directory that lists it, says `access: token`.
+    package static func access(of questionnaire: Questionnaire, at path: String, source: DefinitionSource = FileSystemSource()) -> AccessMode {
+        if questionnaire.access == .token { return .token }
+        guard let campaignPath = campaign(listing: path, source: source) else { return .open }
+        var ignored = DiagnosticCollector()
+        return CampaignLoader.decodeCampaign(campaignPath, source: source, into: &ignored)?.access ?? .open
+    }
 }

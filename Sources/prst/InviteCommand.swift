@@ -17,6 +17,7 @@ struct InviteCommand: ParsableCommand {
             Exemples :
               prst invite surveys/pilotes.yaml --count 40 --out invitations-pilotes.csv
               prst invite --list                  (état de chaque code, pour les relances)
+              prst invite surveys/pilotes.yaml --list
               prst invite --revoke K7F3-9QXM-2PAB-H4TR
             """
     )
@@ -42,7 +43,8 @@ struct InviteCommand: ParsableCommand {
     static let maximumCount = 100_000
 
     func run() throws {
-        let modes = [questionnaire != nil || count != nil, list, revoke != nil].filter { $0 }.count
+        // With --list, a questionnaire named as well only narrows the listing.
+        let modes = [(questionnaire != nil && !list) || count != nil, list, revoke != nil].filter { $0 }.count
         guard modes == 1 else {
             Console.error(
                 modes == 0
@@ -75,7 +77,7 @@ struct InviteCommand: ParsableCommand {
             Console.error("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(file)). Aucun code n'a été créé.")
             throw ExitCode(1)
         }
-        guard definition.access == .token else {
+        guard DefinitionValidator.access(of: definition, at: file) == .token else {
             Console.error(
                 "« \(definition.id) » est en accès libre (access: open) : les codes d'invitation ne serviraient à rien. "
                     + "Ajoutez « access: token » dans \(file) si seules les personnes invitées doivent pouvoir répondre. Aucun code n'a été créé.")
@@ -132,8 +134,16 @@ struct InviteCommand: ParsableCommand {
         let responses = try ExistingStore.open(path)
         let tokens: [TokenSummary]
         do {
-            tokens = try responses.tokens()
-        } catch {
+            var all = try responses.tokens()
+            if let file = questionnaire {
+                guard let definition = QuestionnaireLoader.load(file).questionnaire else {
+                    Console.error("Le questionnaire \(file) n'est pas valide : vérifiez-le avec « prst validate \(file) ».")
+                    throw ExitCode(1)
+                }
+                all = all.filter { $0.questionnaireID == definition.id }
+            }
+            tokens = all
+        } catch let error as StoreError {
             Console.error(error.description)
             throw ExitCode(1)
         }

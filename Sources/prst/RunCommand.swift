@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
           prst run surveys/pilotes.yaml --essai
           prst run surveys/pilotes.yaml --store reponses.sqlite
           prst run surveys/pilotes.yaml --resume K7F3-9QXM
+          prst run surveys/pilotes.yaml --token K7F3-9QXM-2PAB-H4TR   (accès sur invitation)
         """
     )
 
@@ -35,6 +36,9 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Essai : parcourir le questionnaire sans rien enregistrer.")
     var essai = false
+
+    @Option(help: "Code d'invitation, pour un questionnaire en accès sur invitation (sinon il est demandé).")
+    var token: String?
 
     func run() throws {
         if essai, resume != nil {
@@ -58,11 +62,19 @@ struct RunCommand: ParsableCommand {
             do {
                 if let resume {
                     opened = try RunStoreWiring.resume(code: resume, questionnaireID: definition.id, storePath: storePath, strings: strings)
+                } else if DefinitionValidator.access(of: definition, at: questionnaire) == .token {
+                    guard let typed = token ?? Self.askForToken(strings) else {
+                        Console.error(strings.fr
+                            ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
+                            : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
+                        throw ExitCode(1)
+                    }
+                    opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath)
                 } else {
                     opened = try RunStoreWiring.start(loaded, questionnaire: definition, storePath: storePath)
                 }
-            } catch {
-                Console.error(error.message)
+            } catch let refusal as RunStoreWiring.Refusal {
+                Console.error(refusal.message)
                 throw ExitCode(1)
             }
             session = RunSession(engine: SessionEngine(questionnaire: opened.questionnaire, answers: opened.answers),
@@ -86,5 +98,20 @@ struct RunCommand: ParsableCommand {
             Console.out("\n" + session.interruptionText)
             throw ExitCode(3)
         }
+        if !essai {
+            // A receipt: the only way to point at one's own answers later (erasure request).
+            Console.out(strings.fr
+                ? "Référence de vos réponses : \(session.sessionID). Conservez-la si vous souhaitez un jour en demander la suppression.\n"
+                : "Reference of your answers: \(session.sessionID). Keep it if you ever want them erased.\n")
+        }
+    }
+
+    /// Asks for the invitation code on the terminal (or reads it as the first line of input).
+    private static func askForToken(_ strings: Strings) -> String? {
+        Console.out(strings.fr
+            ? "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
+            : "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): ")
+        guard let line = readLine(strippingNewline: true), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return line
     }
 }

@@ -33,6 +33,28 @@ enum RunStoreWiring {
         }
     }
 
+    /// Lets an invited respondent in: an unused token starts a session linked to it, a token
+    /// whose session is unfinished resumes it; an unknown, revoked or used token is refused.
+    static func enter(token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String) throws(Refusal) -> Opened {
+        do {
+            let store = try ResponseStore.open(at: storePath)
+            switch try store.claim(token: token, questionnaireID: questionnaire.id, version: questionnaire.version) {
+            case .start:
+                let definition = try store.register(loaded)
+                let info = try store.startSession(token: token, definition: definition)
+                return Opened(questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
+                              persistence: StorePersistence(store: store), isResumed: false)
+            case .resume(let info):
+                let snapshot = try store.questionnaire(for: info.definition)
+                let answers = try store.answers(session: info.id)
+                return Opened(questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
+                              persistence: StorePersistence(store: store), isResumed: true)
+            }
+        } catch {
+            throw Refusal(message: error.message)
+        }
+    }
+
     /// Reopens an unfinished session with the questionnaire snapshot it was answered with.
     static func resume(code: String, questionnaireID: String, storePath: String, strings: Strings) throws(Refusal) -> Opened {
         do {
