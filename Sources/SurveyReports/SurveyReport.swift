@@ -146,7 +146,7 @@ package struct SurveyReport {
                 order.append(population)
             }
             buffers[population, default: ""] += style.row(SurveyReport.verbatimFields(verbatim))
-            if buffers[population]!.utf8.count > 1 << 20 { flush(population) }
+            if (buffers[population]?.utf8.count ?? 0) > 1 << 20 { flush(population) }
         }
 
         func flush(_ population: String) {
@@ -161,8 +161,11 @@ package struct SurveyReport {
             FileManager.default.createFile(atPath: target, contents: Data(style.table(SurveyReport.verbatimHeader, []).utf8))
             let out = FileHandle(forWritingAtPath: target)
             out?.seekToEndOfFile()
+            // Copied in slices: the parts grow with the number of respondents.
             for population in populations where order.contains(population) {
-                if let data = FileManager.default.contents(atPath: path(population)) { out?.write(data) }
+                guard let part = FileHandle(forReadingAtPath: path(population)) else { continue }
+                while let slice = try? part.read(upToCount: 1 << 20), !slice.isEmpty { out?.write(slice) }
+                try? part.close()
             }
             try? out?.close()
             for population in order { try? FileManager.default.removeItem(atPath: path(population)) }
