@@ -19,10 +19,11 @@ let package = Package(
         .target(name: "SurveyAnalysis", dependencies: ["SurveyCore"]),
         .target(name: "SurveyReports", dependencies: ["SurveyAnalysis", "SurveyCore"]),
         .target(name: "SurveySimulation", dependencies: ["SurveyCore"]),
+        .target(name: "SurveyExchange", dependencies: ["SurveyCore"]),
         .executableTarget(
             name: "prst",
             dependencies: [
-                "SurveyCore", "SurveyStore", "SurveyRunner", "SurveyAnalysis", "SurveyReports", "SurveySimulation",
+                "SurveyCore", "SurveyStore", "SurveyRunner", "SurveyAnalysis", "SurveyReports", "SurveySimulation", "SurveyExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "SurveyAnalysisTests", dependencies: ["SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveySimulation", "SurveyCore", "SurveyTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyExchangeTests", dependencies: ["SurveyExchange", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport", "SurveyStore", "SurveyCore"]),
     ],
     swiftLanguageModes: [.v6]

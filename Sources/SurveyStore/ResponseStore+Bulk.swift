@@ -13,6 +13,16 @@ extension ResponseStore {
     package func insert(_ records: [ResponseRecord], definition: DefinitionID) throws(StoreError) {
         guard !records.isEmpty else { return }
         try storeCall(path) {
+            try insertAll(definition: definition) { add in
+                for record in records { try add(record) }
+            }
+        }
+    }
+
+    /// The same, for records produced one at a time (an import of 100,000 rows): `feed` calls
+    /// `add` for each record, all inside ONE transaction that rolls back if `feed` throws.
+    package func insertAll(definition: DefinitionID, _ feed: (_ add: (ResponseRecord) throws -> Void) throws -> Void) throws {
+        do {
             try writer.write { db in
                 guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
                     throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire d'abord.")
@@ -22,9 +32,9 @@ extension ResponseStore {
                     sql: "INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 let answer = try db.cachedStatement(
                     sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                for record in records {
+                try feed { record in
                     if try Bool.fetchOne(existing, arguments: [record.sessionID]) == true {
-                        throw StoreError(.other, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
+                        throw StoreError(.conflict, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
                     }
                     let code = record.origin == .simulated ? Self.derivedCode(record.sessionID) : Codes.random()
                     let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970
@@ -37,6 +47,20 @@ extension ResponseStore {
                         try answer.execute(arguments: [record.sessionID, key.variable, key.repetition ?? "", encoded.kind, encoded.text, encoded.number, updated])
                     }
                 }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// The ids among `ids` that the store already holds (any questionnaire).
+    package func existingSessionIDs(_ ids: some Collection<String>) throws(StoreError) -> Set<String> {
+        try storeCall(path) {
+            try writer.read { db in
+                let statement = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE id = ?")
+                var found = Set<String>()
+                for id in ids where try Bool.fetchOne(statement, arguments: [id]) == true { found.insert(id) }
+                return found
             }
         }
     }

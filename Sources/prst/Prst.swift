@@ -16,11 +16,14 @@ struct Prst: ParsableCommand {
           prst report surveys/campagne.yaml --store essai.sqlite
           prst invite surveys/pilotes.yaml --count 40 --out invitations-pilotes.csv
           prst backup --store prst.sqlite --out sauvegarde.sqlite
+          prst export surveys/campagne.yaml --store prst.sqlite --out export --csv excel
+          prst import surveys/pilotes.yaml saisie-papier.csv --store prst.sqlite
         """,
         subcommands: [
             ValidateCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
             SimulateCommand.self, ReportCommand.self, BenchStoreCommand.self,
             InviteCommand.self, PurgeCommand.self, BackupCommand.self, MergeCommand.self,
+            ExportCommand.self, ImportCommand.self,
         ]
     )
 }

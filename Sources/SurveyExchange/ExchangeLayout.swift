@@ -1,0 +1,80 @@
+import Foundation
+import SurveyCore
+
+/// One column of a questionnaire's wide CSV.
+package struct ExchangeColumn: Sendable, Hashable {
+    package enum Content: Sendable, Hashable {
+        /// The session's non-secret id.
+        case session
+        /// `complet` or `en_cours` (only with unfinished sessions).
+        case status
+        /// Start and end times, only for questionnaires that are not anonymous.
+        case startedAt
+        case completedAt
+        /// The answer to one variable (in one foreach repetition).
+        case value(AnswerKey)
+        /// 1 or 0: whether a choice of a `multiple` variable was selected.
+        case option(AnswerKey, code: String)
+    }
+
+    package var name: String
+    package var content: Content
+    /// The variable whose answer the column holds (nil for session, status and times).
+    package var variable: Variable?
+    /// The foreach choice, for a column of a repeated section.
+    package var repetition: Choice?
+    /// The choice a 0/1 column stands for.
+    package var option: Choice?
+}
+
+/// The columns of a questionnaire's wide CSV, shared by the export, the import, the dictionary
+/// and the R script so that they can never disagree.
+///
+/// Names: `<variable>` for a plain question or a matrix item; `<variable>__<choice>` for each
+/// 0/1 column of a `multiple` question; in a repeated section, `<variable>__<repetition>` and
+/// `<variable>__<repetition>__<choice>`. Identifiers never contain `__`'s ambiguity because the
+/// layout is built from the definition and columns are looked up by exact name.
+package struct ExchangeLayout: Sendable {
+    package static let notAskedMarker = "#NP"
+    package static let completedStatus = "complet"
+    package static let inProgressStatus = "en_cours"
+
+    package let questionnaire: Questionnaire
+    package let columns: [ExchangeColumn]
+    package let includesStatus: Bool
+    package let includesTimes: Bool
+
+    package init(_ questionnaire: Questionnaire, includeStatus: Bool) {
+        self.questionnaire = questionnaire
+        self.includesStatus = includeStatus
+        self.includesTimes = !questionnaire.anonymous
+        var columns = [ExchangeColumn(name: "session", content: .session)]
+        if includeStatus { columns.append(ExchangeColumn(name: "statut", content: .status)) }
+        if !questionnaire.anonymous {
+            columns.append(ExchangeColumn(name: "debut", content: .startedAt))
+            columns.append(ExchangeColumn(name: "fin", content: .completedAt))
+        }
+        for variable in questionnaire.variables {
+            let repetitions: [Choice?] = variable.section.foreach.map { Self.repetitions(of: $0, in: questionnaire).map { Optional($0) } } ?? [nil]
+            for repetition in repetitions {
+                let key = AnswerKey(variable.id, repetition: repetition?.code)
+                let base = repetition.map { "\(variable.id)__\($0.code)" } ?? variable.id
+                if variable.valueType == .multiple {
+                    for option in questionnaire.options(for: variable.question) {
+                        columns.append(ExchangeColumn(
+                            name: "\(base)__\(option.code)", content: .option(key, code: option.code), variable: variable, repetition: repetition, option: option))
+                    }
+                } else {
+                    columns.append(ExchangeColumn(name: base, content: .value(key), variable: variable, repetition: repetition))
+                }
+            }
+        }
+        self.columns = columns
+    }
+
+    /// The choices a foreach section may be repeated for, as `plan(given:)` offers them.
+    static func repetitions(of foreach: String, in questionnaire: Questionnaire) -> [Choice] {
+        guard let source = questionnaire.question(foreach) else { return [] }
+        return questionnaire.options(for: source).filter { !$0.exclusive }
+    }
+}
