@@ -14,7 +14,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "SurveyCore", dependencies: ["Yams"]),
-        .target(name: "SurveyStore", dependencies: ["SurveyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "SurveyStore",
+            dependencies: ["SurveyCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "SurveyRunner", dependencies: ["SurveyCore", "SurveyStore"]),
         .target(name: "SurveyAnalysis", dependencies: ["SurveyCore"]),
         .target(name: "SurveyReports", dependencies: ["SurveyAnalysis", "SurveyCore"]),

@@ -35,6 +35,8 @@ package struct ImportSummary: Sendable {
     package var sessionRows: [String: Int] = [:]
     package var separator = ","
     package var hadByteOrderMark = false
+
+    package init() {}
 }
 
 /// Reads a wide CSV written by `prst export` (or typed by hand with its column names) and turns
@@ -44,7 +46,7 @@ package struct ImportSummary: Sendable {
 /// The caller reads the file twice: a first pass collects every issue without storing
 /// anything; only when it found none does a second pass hand the records to the store, in one
 /// transaction. Memory stays bounded whatever the number of rows.
-package struct WideImporter {
+package final class WideImporter {
     package let questionnaire: Questionnaire
     let layout: ExchangeLayout
     private let columnsByName: [String: ExchangeColumn]
@@ -59,12 +61,45 @@ package struct WideImporter {
 
     private func t(_ french: String, _ english: String) -> String { fr ? french : english }
 
-    /// One variable's cells in the file: one column, or one 0/1 column per choice.
-    private struct Slot {
-        var key: AnswerKey
-        var variable: Variable
-        var column: Int?
+    /// One variable's cells in the file (one column, or one 0/1 column per choice), with
+    /// everything about it that does not depend on the row, worked out once.
+    private final class Slot {
+        // Constants, so that reading them in the per-row loop borrows instead of copying.
+        let key: AnswerKey
+        let variable: Variable
+        let column: Int?
         var options: [(code: String, column: Int)]
+        let step: Step
+        /// The choices a single/yes-no cell may hold, or the scale's levels and missing codes.
+        let choices: [Choice]
+        let scale: Scale?
+        /// The `multiple` question whose selected choices open this repetition.
+        let foreach: String?
+        let sectionWhen: Condition?
+        let questionWhen: Condition?
+        /// Ids that, inside this repetition, read the same repetition's answers.
+        let repeatedIDs: Set<String>
+
+        init(key: AnswerKey, variable: Variable, column: Int?, options: [(code: String, column: Int)], in questionnaire: Questionnaire) {
+            self.key = key
+            self.variable = variable
+            self.column = column
+            self.options = options
+            let sectionIndex = questionnaire.sections.firstIndex { $0.id == variable.section.id } ?? 0
+            let repetition = key.repetition.flatMap { code in
+                variable.section.foreach.flatMap { ExchangeLayout.repetitions(of: $0, in: questionnaire).first { $0.code == code } }
+            }
+            self.step = Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex)
+            switch variable.valueType {
+            case .single, .yesno, .multiple: choices = questionnaire.options(for: variable.question)
+            default: choices = []
+            }
+            scale = variable.valueType == .scale ? questionnaire.scale(for: variable.question) : nil
+            foreach = variable.section.foreach
+            sectionWhen = variable.section.when
+            questionWhen = variable.question.when
+            repeatedIDs = key.repetition == nil ? [] : Set(variable.section.questions.flatMap { [$0.id] + $0.items.map(\.id) })
+        }
     }
 
     private enum Cell {
@@ -73,9 +108,11 @@ package struct WideImporter {
         case value(AnswerValue)
     }
 
-    /// Reads every row; `accept` receives each valid record (with its row) and may throw to stop.
+    /// Reads every row. `accept` receives each valid record, and whether no issue was found so
+    /// far (the caller may stop storing once the import is bound to fail); it returns why the
+    /// record cannot be kept (its session already stored), or nil. It may throw to stop.
     package func read(
-        data: Data, now: Date = Date(), newSessionID: () -> String, accept: (ResponseRecord, Int) throws -> Void = { _, _ in }
+        data: Data, now: Date = Date(), newSessionID: () -> String, accept: (ResponseRecord, _ clean: Bool) throws -> String? = { _, _ in nil }
     ) throws -> ImportSummary {
         var summary = ImportSummary()
         var reader: CSVReader
@@ -105,9 +142,12 @@ package struct WideImporter {
                 let before = summary.issues.count
                 let built = build(record, mapping: mapping, style: style, now: now, newSessionID: newSessionID, summary: &summary)
                 guard let built, summary.issues.count == before else { continue }
+                if let refusal = try accept(built, summary.issues.isEmpty) {
+                    summary.issues.append(ImportIssue(row: record.row, column: mapping.session.map { $0 + 1 }, message: refusal))
+                    continue
+                }
                 summary.valid += 1
                 if built.status == .completed { summary.completed += 1 } else { summary.inProgress += 1 }
-                try accept(built, record.row)
             }
         } catch let problem as CSVProblem {
             summary.issues.append(Self.issue(problem, fr: fr))
@@ -134,7 +174,7 @@ package struct WideImporter {
 
     private func headerMapping(_ fields: [String], issues: inout [ImportIssue]) -> Mapping? {
         var seen: [String: Int] = [:]
-        var mapping = Mapping(slots: [], names: fields.map { $0.trimmingCharacters(in: .whitespaces) })
+        var mapping = Mapping(slots: [], names: fields.map { $0.trimmedSpaces })
         var optionColumns: [AnswerKey: [String: Int]] = [:]
         var valueColumns: [AnswerKey: Int] = [:]
         let known = layout.columns.map(\.name)
@@ -168,16 +208,16 @@ package struct WideImporter {
             guard let variable = column.variable else { continue }
             switch column.content {
             case .value(let key):
-                if let index = valueColumns[key] { slots.append(Slot(key: key, variable: variable, column: index, options: [])) } else { missing.append(column.name) }
+                if let index = valueColumns[key] { slots.append(Slot(key: key, variable: variable, column: index, options: [], in: questionnaire)) } else { missing.append(column.name) }
             case .option(let key, let code):
                 guard let index = optionColumns[key]?[code] else {
                     missing.append(column.name)
                     continue
                 }
                 if let last = slots.last, last.key == key {
-                    slots[slots.count - 1].options.append((code, index))
+                    last.options.append((code, index))
                 } else {
-                    slots.append(Slot(key: key, variable: variable, column: nil, options: [(code, index)]))
+                    slots.append(Slot(key: key, variable: variable, column: nil, options: [(code, index)], in: questionnaire))
                 }
             default: continue
             }
@@ -206,7 +246,7 @@ package struct WideImporter {
         }
 
         // Session id, status and times.
-        var sessionID = mapping.session.map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+        var sessionID = mapping.session.map { fields[$0].trimmedSpaces } ?? ""
         if sessionID.isEmpty {
             sessionID = newSessionID()
         } else if !Self.isValidSessionID(sessionID) {
@@ -221,7 +261,7 @@ package struct WideImporter {
         }
         var status = SessionStatus.completed
         if let index = mapping.status {
-            switch fields[index].trimmingCharacters(in: .whitespaces) {
+            switch fields[index].trimmedSpaces {
             case "", ExchangeLayout.completedStatus, "completed": status = .completed
             case ExchangeLayout.inProgressStatus, "in_progress": status = .inProgress
             case let other:
@@ -231,7 +271,7 @@ package struct WideImporter {
         }
         var startedAt = now
         var completedAt: Date? = status == .completed ? now : nil
-        if let index = mapping.startedAt, !fields[index].trimmingCharacters(in: .whitespaces).isEmpty {
+        if let index = mapping.startedAt, !fields[index].trimmedSpaces.isEmpty {
             if let date = ExchangeTime.parse(fields[index]) {
                 startedAt = date
                 if status == .completed { completedAt = date }
@@ -239,7 +279,7 @@ package struct WideImporter {
                 issue(index, t("« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.", "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
             }
         }
-        if let index = mapping.completedAt, status == .completed, !fields[index].trimmingCharacters(in: .whitespaces).isEmpty {
+        if let index = mapping.completedAt, status == .completed, !fields[index].trimmedSpaces.isEmpty {
             if let date = ExchangeTime.parse(fields[index]) {
                 if date < startedAt {
                     issue(index, t("la fin précède le début de la session.", "the end is before the session's start."))
@@ -251,73 +291,88 @@ package struct WideImporter {
         }
 
         // Every cell read on its own.
-        var cells: [AnswerKey: (cell: Cell, column: Int)] = [:]
+        var cells: [(cell: Cell, column: Int)?] = Array(repeating: nil, count: mapping.slots.count)
         var given: [AnswerKey: AnswerValue] = [:]
+        given.reserveCapacity(mapping.slots.count)
         // An unreadable cell may be what a condition or a repetition depends on: then only the
         // values themselves are checked, so that no cell is blamed for another one's mistake.
         var unreadable = Set<String>()
-        for slot in mapping.slots {
+        for (index, slot) in mapping.slots.enumerated() {
             let (cell, column) = read(slot, fields: fields, style: style, issue: issue)
             guard let cell else {
                 unreadable.insert(slot.key.variable)
                 unreadable.insert(slot.variable.question.id)
                 continue
             }
-            cells[slot.key] = (cell, column)
+            cells[index] = (cell, column)
             if case .value(let value) = cell { given[slot.key] = value }
         }
 
-        // Then checked together, in the order and under the conditions the runner would use.
+        // Then checked together, under the conditions the runner would use: the same rules as
+        // `Questionnaire.plan(given:)`, without rebuilding the plan for every row.
         var answers: [AnswerKey: AnswerValue] = [:]
-        var planned = Set<AnswerKey>()
-        for entry in questionnaire.plan(given: given) where !entry.step.isNote {
-            let step = entry.step
-            planned.insert(step.key)
-            guard let (cell, column) = cells[step.key] else { continue }
-            let uncertain = !unreadable.isEmpty && dependsOn(unreadable, step)
-            switch (entry.asked, cell) {
-            case (true, .value(let value)):
-                if let problem = questionnaire.problem(with: value, for: step, answers: given) {
-                    issue(column, t("question \(step.number) : ", "question \(step.number): ") + problem)
-                } else {
-                    answers[step.key] = value
-                }
-            case (true, .empty):
-                guard status == .completed, !uncertain else { continue }
-                if questionnaire.problem(with: .skipped, for: step, answers: given) != nil {
-                    issue(column, t("la question \(step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide.",
-                                    "question \(step.number) is required and asked of this respondent: the cell cannot stay empty."))
-                } else {
-                    answers[step.key] = .skipped
-                }
-            case (true, .notAsked):
-                guard !uncertain else { continue }
-                issue(column, t("« \(ExchangeLayout.notAskedMarker) » (non posée) alors que la question \(step.number) est posée à ce répondant\(conditionText(step)) : donnez la réponse, ou laissez vide si elle est facultative.",
-                                "“\(ExchangeLayout.notAskedMarker)” (not asked) but question \(step.number) is asked of this respondent\(conditionText(step)): give the answer, or leave it empty if optional."))
-            case (false, .value(let value)):
-                if uncertain {
-                    if let problem = questionnaire.problem(with: value, for: step, answers: given) {
-                        issue(column, t("question \(step.number) : ", "question \(step.number): ") + problem)
+        answers.reserveCapacity(mapping.slots.count)
+        let plainLookup: (String) -> ConditionValue = { given[AnswerKey($0)]?.conditionValue ?? .missing }
+        for (index, slot) in mapping.slots.enumerated() {
+            guard let (cell, column) = cells[index] else { continue }
+            if let foreach = slot.foreach, let repetition = slot.key.repetition {
+                var opened = false
+                if case .choices(let codes) = given[AnswerKey(foreach)] { opened = codes.contains(repetition) }
+                guard opened else {
+                    // A repetition this respondent never opened.
+                    if case .value = cell, !unreadable.contains(foreach) {
+                        let number = questionnaire.question(foreach)?.number ?? "?"
+                        issue(column, t("réponse sur « \(repetition) » alors que ce choix n'est pas coché à la question \(number) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
+                                        "answer about “\(repetition)” although that choice is not selected in question \(number): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."))
                     }
                     continue
                 }
-                issue(column, t("la question \(step.number) n'est pas posée à ce répondant\(conditionText(step)) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
-                                "question \(step.number) is not asked of this respondent\(conditionText(step)): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."))
-            case (false, .empty):
-                if status == .completed { answers[step.key] = .notAsked }
-            case (false, .notAsked):
-                answers[step.key] = .notAsked
             }
-        }
-        // Cells of foreach repetitions that this respondent never opened.
-        for (key, entry) in cells where !planned.contains(key) {
-            guard case .value = entry.cell, let repetition = key.repetition else { continue }
-            let source = questionnaire.section(containing: key.variable)?.foreach
-            if let source, unreadable.contains(source) { continue }
-            let foreach = source.flatMap { questionnaire.question($0) }
-            let number = foreach?.number ?? "?"
-            issue(entry.column, t("réponse sur « \(repetition) » alors que ce choix n'est pas coché à la question \(number) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
-                                  "answer about “\(repetition)” although that choice is not selected in question \(number): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."))
+            var asked = slot.sectionWhen.map { $0.expression.isTrue(lookup: plainLookup) } ?? true
+            if asked, let when = slot.questionWhen {
+                if let repetition = slot.key.repetition {
+                    let repeatedIDs = slot.repeatedIDs
+                    asked = when.expression.isTrue(lookup: { id in
+                        (repeatedIDs.contains(id) ? given[AnswerKey(id, repetition: repetition)] : given[AnswerKey(id)])?.conditionValue ?? .missing
+                    })
+                } else {
+                    asked = when.expression.isTrue(lookup: plainLookup)
+                }
+            }
+            let uncertain = !unreadable.isEmpty && dependsOn(unreadable, slot.step)
+            switch (asked, cell) {
+            case (true, .value(let value)):
+                if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
+                    issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + problem)
+                } else {
+                    answers[slot.step.key] = value
+                }
+            case (true, .empty):
+                guard status == .completed, !uncertain else { continue }
+                if questionnaire.problem(with: .skipped, for: slot.step, answers: given) != nil {
+                    issue(column, t("la question \(slot.step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide.",
+                                    "question \(slot.step.number) is required and asked of this respondent: the cell cannot stay empty."))
+                } else {
+                    answers[slot.step.key] = .skipped
+                }
+            case (true, .notAsked):
+                guard !uncertain else { continue }
+                issue(column, t("« \(ExchangeLayout.notAskedMarker) » (non posée) alors que la question \(slot.step.number) est posée à ce répondant\(conditionText(slot.step)) : donnez la réponse, ou laissez vide si elle est facultative.",
+                                "“\(ExchangeLayout.notAskedMarker)” (not asked) but question \(slot.step.number) is asked of this respondent\(conditionText(slot.step)): give the answer, or leave it empty if optional."))
+            case (false, .value(let value)):
+                if uncertain {
+                    if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
+                        issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + problem)
+                    }
+                    continue
+                }
+                issue(column, t("la question \(slot.step.number) n'est pas posée à ce répondant\(conditionText(slot.step)) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
+                                "question \(slot.step.number) is not asked of this respondent\(conditionText(slot.step)): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."))
+            case (false, .empty):
+                if status == .completed { answers[slot.step.key] = .notAsked }
+            case (false, .notAsked):
+                answers[slot.step.key] = .notAsked
+            }
         }
         return ResponseRecord(
             sessionID: sessionID, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, population: questionnaire.population,
@@ -343,15 +398,15 @@ package struct WideImporter {
     private func read(_ slot: Slot, fields: [String], style: CSVStyle, issue: (Int?, String) -> Void) -> (Cell?, Int) {
         if let index = slot.column {
             let raw = fields[index]
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { return (.empty, index) }
             if trimmed == ExchangeLayout.notAskedMarker { return (.notAsked, index) }
             switch slot.variable.valueType {
             case .single, .yesno:
-                if let choice = match(trimmed, in: questionnaire.options(for: slot.variable.question)) { return (.value(.choice(choice.code)), index) }
-                issue(index, notACode(trimmed, questionnaire.options(for: slot.variable.question)))
+                if let choice = match(trimmed, in: slot.choices) { return (.value(.choice(choice.code)), index) }
+                issue(index, notACode(trimmed, slot.choices))
             case .scale:
-                guard let scale = questionnaire.scale(for: slot.variable.question) else { return (nil, index) }
+                guard let scale = slot.scale else { return (nil, index) }
                 if let level = match(trimmed, in: scale.levels) { return (.value(.choice(level.code)), index) }
                 if let missing = match(trimmed, in: scale.missing) { return (.value(.nonSubstantive(missing.code)), index) }
                 issue(index, notACode(trimmed, scale.allOptions))
@@ -364,7 +419,7 @@ package struct WideImporter {
             return (nil, index)
         }
         let first = slot.options.first?.column ?? 0
-        let values = slot.options.map { fields[$0.column].trimmingCharacters(in: .whitespaces) }
+        let values = slot.options.map { fields[$0.column].trimmedSpaces }
         if values.allSatisfy(\.isEmpty) { return (.empty, first) }
         if values.allSatisfy({ $0 == ExchangeLayout.notAskedMarker }) { return (.notAsked, first) }
         var selected: [String] = []
@@ -397,6 +452,8 @@ package struct WideImporter {
     }
 
     static func isValidSessionID(_ id: String) -> Bool {
-        id.count <= 64 && id.unicodeScalars.allSatisfy { ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || $0 == "-" || $0 == "_" }
+        id.utf8.count <= 64 && id.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F
+        }
     }
 }

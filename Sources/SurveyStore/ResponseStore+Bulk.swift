@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SurveyCore
 
 extension ResponseStore {
@@ -13,44 +14,38 @@ extension ResponseStore {
     package func insert(_ records: [ResponseRecord], definition: DefinitionID) throws(StoreError) {
         guard !records.isEmpty else { return }
         try storeCall(path) {
-            try insertAll(definition: definition) { add in
-                for record in records { try add(record) }
-            }
-        }
-    }
-
-    /// The same, for records produced one at a time (an import of 100,000 rows): `feed` calls
-    /// `add` for each record, all inside ONE transaction that rolls back if `feed` throws.
-    package func insertAll(definition: DefinitionID, _ feed: (_ add: (ResponseRecord) throws -> Void) throws -> Void) throws {
-        do {
             try writer.write { db in
                 guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
                     throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire d'abord.")
                 }
-                let existing = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE id = ?")
-                let session = try db.cachedStatement(
-                    sql: "INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                let answer = try db.cachedStatement(
-                    sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                try feed { record in
-                    if try Bool.fetchOne(existing, arguments: [record.sessionID]) == true {
-                        throw StoreError(.conflict, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
-                    }
-                    let code = record.origin == .simulated ? Self.derivedCode(record.sessionID) : Codes.random()
-                    let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970
-                    try session.execute(arguments: [
-                        record.sessionID, code, definition.rawValue, record.status.rawValue, record.origin.rawValue,
-                        record.startedAt.timeIntervalSince1970, record.status == .completed ? (record.completedAt ?? record.startedAt).timeIntervalSince1970 : nil,
-                    ])
-                    for (key, value) in record.answers.sorted(by: { $0.key < $1.key }) {
-                        let encoded = AnswerCoding.encode(value)
-                        try answer.execute(arguments: [record.sessionID, key.variable, key.repetition ?? "", encoded.kind, encoded.text, encoded.number, updated])
-                    }
-                }
+                let bulk = try BulkWriter(db, definition: definition)
+                for record in records { try bulk.add(record) }
+            }
+        }
+    }
+
+    /// An import: registers the questionnaire and stores the sessions that `feed` hands to the
+    /// writer, all in ONE transaction. If `feed` throws, nothing at all is stored, not even the
+    /// definition. Other writers wait meanwhile (an import of 350 responses takes a moment; of
+    /// 100,000, about a minute: see docs/performance.md).
+    package func importSessions(_ loaded: LoadedQuestionnaire, _ feed: (BulkWriter) throws -> Void) throws {
+        do {
+            // A bulk load touches the whole answers index: the default 2 MB cache would make
+            // SQLite write the same pages to the WAL over and over.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+            try writer.write { db in
+                let definition = try register(loaded, in: db)
+                try feed(try BulkWriter(db, definition: definition))
             }
         } catch let error as DatabaseError {
             throw StoreError.wrap(error, path: path)
         }
+    }
+
+    /// A resume code that depends only on the session id (for simulated sessions).
+    static func derivedCode(_ id: String) -> String {
+        let digest = SHA256.digest(Array("prst-simulated:\(id)".utf8))
+        return String(digest.prefix(Codes.length).map { Codes.alphabet[Int($0) % Codes.alphabet.count] })
     }
 
     /// The ids among `ids` that the store already holds (any questionnaire).
@@ -64,10 +59,94 @@ extension ResponseStore {
             }
         }
     }
+}
 
-    /// A resume code that depends only on the session id (for simulated sessions).
-    static func derivedCode(_ id: String) -> String {
-        let digest = SHA256.digest(Array("prst-simulated:\(id)".utf8))
-        return String(digest.prefix(Codes.length).map { Codes.alphabet[Int($0) % Codes.alphabet.count] })
+/// Writes sessions inside one open transaction, binding values through SQLite's C interface:
+/// an import of 100,000 responses writes about 3 million answer rows, and GRDB's general
+/// argument handling cost more than SQLite itself there.
+package final class BulkWriter {
+    private let db: Database
+    private let definition: DefinitionID
+    private let exists: OpaquePointer
+    private let session: OpaquePointer
+    private let answer: OpaquePointer
+
+    fileprivate init(_ db: Database, definition: DefinitionID) throws {
+        self.db = db
+        self.definition = definition
+        exists = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE id = ?").sqliteStatement
+        session = try db.cachedStatement(
+            sql: "INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).sqliteStatement
+        answer = try db.cachedStatement(
+            sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).sqliteStatement
+    }
+
+    /// Whether a session with this id is already stored.
+    package func contains(_ id: String) throws -> Bool {
+        defer { sqlite3_reset(exists) }
+        bind(exists, 1, id)
+        let code = sqlite3_step(exists)
+        if code == SQLITE_ROW { return true }
+        try check(code)
+        return false
+    }
+
+    /// Stores one session with its answers; refuses an id the store already holds.
+    package func add(_ record: ResponseRecord) throws {
+        if try contains(record.sessionID) {
+            throw StoreError(.conflict, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
+        }
+        let code = record.origin == .simulated ? ResponseStore.derivedCode(record.sessionID) : Codes.random()
+        let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970
+        bind(session, 1, record.sessionID)
+        bind(session, 2, code)
+        sqlite3_bind_int64(session, 3, definition.rawValue)
+        bind(session, 4, record.status.rawValue)
+        bind(session, 5, record.origin.rawValue)
+        sqlite3_bind_double(session, 6, record.startedAt.timeIntervalSince1970)
+        if record.status == .completed {
+            sqlite3_bind_double(session, 7, (record.completedAt ?? record.startedAt).timeIntervalSince1970)
+        } else {
+            sqlite3_bind_null(session, 7)
+        }
+        try run(session)
+        for (key, value) in record.answers {
+            let encoded = AnswerCoding.encode(value)
+            bind(answer, 1, record.sessionID)
+            bind(answer, 2, key.variable)
+            bind(answer, 3, key.repetition ?? "")
+            bind(answer, 4, encoded.kind)
+            if let text = encoded.text { bind(answer, 5, text) } else { sqlite3_bind_null(answer, 5) }
+            if let number = encoded.number { sqlite3_bind_double(answer, 6, number) } else { sqlite3_bind_null(answer, 6) }
+            sqlite3_bind_double(answer, 7, updated)
+            try run(answer)
+        }
+    }
+
+    private func run(_ statement: OpaquePointer) throws {
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        try check(code)
+    }
+
+    private func check(_ code: Int32) throws {
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
+        // SQLITE_TRANSIENT: SQLite copies the bytes before the Swift buffer goes away.
+        var text = text
+        text.withUTF8 { buffer in
+            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            if let base = buffer.baseAddress {
+                _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(buffer.count), transient)
+            } else {
+                _ = sqlite3_bind_text(statement, index, "", 0, transient)
+            }
+        }
     }
 }

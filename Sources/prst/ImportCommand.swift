@@ -55,59 +55,84 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        // First pass: every issue, nothing stored.
         let importer = WideImporter(questionnaire: definition)
-        var summary = try importer.read(data: data, newSessionID: Codes.random)
-        if let existing, !summary.sessionRows.isEmpty {
-            do {
-                for id in try existing.existingSessionIDs(summary.sessionRows.keys) {
-                    let row = summary.sessionRows[id] ?? 0
-                    summary.issues.append(ImportIssue(row: row, column: nil, message: "la session « \(id) » est déjà dans \(path) : ces réponses ont sans doute déjà été importées."))
-                }
-                summary.issues.sort()
-            } catch {
-                Console.error(error.description)
-                throw ExitCode(1)
-            }
-        }
-        let display = file
-        guard summary.issues.isEmpty else {
-            // A shifted column can make every row wrong: the first errors show the cause.
-            for issue in summary.issues.prefix(Self.maximumPrinted) { Console.error(issue.rendered(file: display)) }
-            if summary.issues.count > Self.maximumPrinted {
-                Console.error("… et \(summary.issues.count - Self.maximumPrinted) autre(s) erreur(s) non affichée(s).")
-            }
-            Console.error("Rien n'a été importé : \(summary.issues.count) erreur(s) dans \(display). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).")
-            throw ExitCode(1)
-        }
-        let counts = "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
         if dryRun {
-            Console.out("Vérification réussie : \(counts) prête(s) à être importée(s) depuis \(display). Rien n'a été importé (--dry-run).\n")
-            return
-        }
-        guard summary.valid > 0 else {
-            Console.out("Aucune réponse dans \(display) : rien à importer.\n")
+            var summary = try importer.read(data: data, newSessionID: Codes.random)
+            if let existing, !summary.sessionRows.isEmpty {
+                do {
+                    for id in try existing.existingSessionIDs(summary.sessionRows.keys) {
+                        summary.issues.append(ImportIssue(row: summary.sessionRows[id] ?? 0, column: nil, message: Self.alreadyStored(id, path)))
+                    }
+                    summary.issues.sort()
+                } catch {
+                    Console.error(error.description)
+                    throw ExitCode(1)
+                }
+            }
+            try report(summary)
+            Console.out("Vérification réussie : \(Self.counts(summary)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run).\n")
             return
         }
 
-        // Second pass: the same rows, into the store in one transaction.
+        // One pass: every row checked, and stored in the same transaction as long as none has
+        // failed; any issue rolls everything back, the definition included.
+        let created = existing == nil
+        var summary = ImportSummary()
         do {
             let target = try existing ?? ResponseStore.open(at: path)
-            let definitionID = try target.register(loaded)
-            var stored = 0
-            try target.insertAll(definition: definitionID) { add in
-                let again = try importer.read(data: data, newSessionID: Codes.random) { record, _ in
-                    try add(record)
-                    stored += 1
+            try target.importSessions(loaded) { writer in
+                summary = try importer.read(data: data, newSessionID: Codes.random) { record, clean in
+                    if clean {
+                        do { try writer.add(record) } catch let error as StoreError where error.kind == .conflict {
+                            return Self.alreadyStored(record.sessionID, path)
+                        }
+                    } else if try writer.contains(record.sessionID) {
+                        return Self.alreadyStored(record.sessionID, path)
+                    }
+                    return nil
                 }
-                if !again.issues.isEmpty { throw StoreError(.other, "Le fichier \(display) a changé pendant l'import : rien n'a été importé, relancez la commande.") }
+                summary.issues.sort()
+                if !summary.issues.isEmpty || summary.valid == 0 { throw Refused() }
             }
-            Console.out("\(stored) réponse(s) importée(s) dans \(path) (\(summary.completed) terminée(s), \(summary.inProgress) en cours), marquées « importées ».\n")
+        } catch is Refused {
+            if created { Self.remove(path) }
+            try report(summary)
+            Console.out("Aucune réponse dans \(file) : rien à importer.\n")
+            return
         } catch let error as StoreError {
+            if created { Self.remove(path) }
             Console.error(error.description)
             Console.error("Rien n'a été importé.")
             throw ExitCode(1)
         }
+        Console.out("\(Self.counts(summary)) importée(s) dans \(path), marquées « importées ».\n")
+    }
+
+    private struct Refused: Error {}
+
+    /// Prints the issues and fails when there are any.
+    private func report(_ summary: ImportSummary) throws {
+        guard !summary.issues.isEmpty else { return }
+        // A shifted column can make every row wrong: the first errors show the cause.
+        for issue in summary.issues.prefix(Self.maximumPrinted) { Console.error(issue.rendered(file: file)) }
+        if summary.issues.count > Self.maximumPrinted {
+            Console.error("… et \(summary.issues.count - Self.maximumPrinted) autre(s) erreur(s) non affichée(s).")
+        }
+        Console.error("Rien n'a été importé : \(summary.issues.count) erreur(s) dans \(file). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).")
+        throw ExitCode(1)
+    }
+
+    static func counts(_ summary: ImportSummary) -> String {
+        "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
+    }
+
+    static func alreadyStored(_ id: String, _ path: String) -> String {
+        "la session « \(id) » est déjà dans \(path) : ces réponses ont sans doute déjà été importées."
+    }
+
+    /// A store this command created for an import that stored nothing.
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     static func read(_ file: String) throws -> Data {

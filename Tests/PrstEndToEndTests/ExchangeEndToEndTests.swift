@@ -86,7 +86,7 @@ struct ExchangeEndToEndTests {
         let before = try Self.status(target)
         let again = try Self.importFile("pilotes", file, store: target)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("pilotes.csv:2: la session « sim-pilotes-"))
+        #expect(again.stderr.contains("pilotes.csv:2:1: la session « sim-pilotes-"))
         #expect(again.stderr.contains("est déjà dans"))
         #expect(again.stderr.contains("Rien n'a été importé"))
         #expect(try Self.status(target) == before)

@@ -17,7 +17,7 @@ struct WideExchangeTests {
         var counter = 0
         let summary = try WideImporter(questionnaire: questionnaire).read(
             data: Data(csv.utf8), now: Date(timeIntervalSince1970: 1_700_000_000),
-            newSessionID: { counter += 1; return "NEW\(counter)" }, accept: { record, _ in records.append(record) })
+            newSessionID: { counter += 1; return "NEW\(counter)" }, accept: { record, _ in records.append(record); return nil })
         return (summary, records)
     }
 

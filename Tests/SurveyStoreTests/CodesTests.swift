@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SurveyStore
 
@@ -42,5 +43,20 @@ import Testing
         #expect(frenchDuration(3600) == "1 h")
         #expect(frenchDuration(3900) == "1 h 05 min")
         #expect(frenchDuration(3600 * 26 + 60 * 42) == "26 h 42 min")
+    }
+}
+
+@Suite struct AnswerCodingTests {
+    @Test func choicesReadBackWhateverTheirCodes() throws {
+        for codes in [[], ["a"], ["plaquette_qvt", "guide"], ["a,b", "c"], ["dit \"oui\"", "x\\y"], ["é", ""], ["ligne\nsuivante"]] {
+            let json = AnswerCoding.jsonArray(codes)
+            let decoded = try AnswerCoding.codesArray(json) ?? (JSONDecoder().decode([String].self, from: Data(json.utf8)))
+            #expect(decoded == codes, "\(json)")
+            #expect(try JSONDecoder().decode([String].self, from: Data(json.utf8)) == codes)
+        }
+        #expect(AnswerCoding.codesArray("[\"a\",\"b\"]") == ["a", "b"])
+        #expect(AnswerCoding.codesArray("[\"a\",]") == nil)
+        #expect(AnswerCoding.codesArray("[\"a\" , \"b\"]") == nil)
+        #expect(AnswerCoding.codesArray("nope") == nil)
     }
 }
