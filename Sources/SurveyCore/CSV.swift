@@ -43,10 +43,26 @@ package enum CSVStyle: String, Sendable {
 
     package func field(_ text: String) -> String {
         // Quote when the text holds a separator of either style, a quote or a line break.
-        if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard needsQuotes(text) else { return text }
+        return "\"" + (text.utf8.contains(0x22) ? text.replacingOccurrences(of: "\"", with: "\"\"") : text) + "\""
+    }
+
+    package func needsQuotes(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+    }
+
+    /// Appends the field to a byte buffer, quoted when needed: exports write millions of cells.
+    package func append(_ text: String, to buffer: inout [UInt8]) {
+        guard needsQuotes(text) else {
+            buffer.append(contentsOf: text.utf8)
+            return
         }
-        return text
+        buffer.append(0x22)
+        for byte in text.utf8 {
+            buffer.append(byte)
+            if byte == 0x22 { buffer.append(0x22) }
+        }
+        buffer.append(0x22)
     }
 
     /// One data row with its line end.

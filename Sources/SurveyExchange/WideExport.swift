@@ -57,13 +57,19 @@ package struct WideExporter: Sendable {
     }
 
     package func row(_ record: ResponseRecord) -> String {
-        var line = ""
-        line.reserveCapacity(layout.columns.count * 4)
+        var bytes: [UInt8] = []
+        write(record, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the record's line to a byte buffer (the export writes 100,000 of them).
+    package func write(_ record: ResponseRecord, to buffer: inout [UInt8]) {
+        let separator = UInt8(ascii: style == .excel ? ";" : ",")
         var first = true
         func append(_ cell: String) {
-            if !first { line += style.separator }
+            if !first { buffer.append(separator) }
             first = false
-            line += style.field(cell)
+            style.append(cell, to: &buffer)
         }
         for source in sources {
             switch source {
@@ -84,7 +90,7 @@ package struct WideExporter: Sendable {
                 }
             }
         }
-        return line + style.lineEnd
+        buffer.append(contentsOf: style.lineEnd.utf8)
     }
 
     /// A completed session has an answer for every step it planned: a missing one belongs to a
@@ -113,7 +119,8 @@ package enum ExchangeNumber {
 
     /// "3,5", "3.5", " 12 " → the number; nil when the cell is not one number.
     package static func parse(_ cell: String) -> Double? {
-        let trimmed = cell.trimmedSpaces.replacingOccurrences(of: ",", with: ".")
+        var trimmed = cell.trimmedSpaces
+        if trimmed.utf8.contains(UInt8(ascii: ",")) { trimmed = trimmed.replacingOccurrences(of: ",", with: ".") }
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
         return Double(trimmed).flatMap { $0.isFinite ? $0 : nil }
     }

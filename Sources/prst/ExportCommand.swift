@@ -85,7 +85,8 @@ struct ExportCommand: ParsableCommand {
                 do {
                     try reader.forEachResponse(questionnaireID: entry.questionnaire.id, version: entry.questionnaire.version) { record in
                         guard exporter.includes(record) else { return }
-                        writer.write(exporter.row(record))
+                        exporter.write(record, to: &writer.buffer)
+                        writer.flushIfFull()
                         count += 1
                     }
                 } catch let error as StoreError {
@@ -144,7 +145,7 @@ struct ExportCommand: ParsableCommand {
 final class OutputFile {
     private let handle: FileHandle
     private let path: String
-    private var buffer = Data()
+    var buffer: [UInt8] = []
 
     init(_ path: String) throws {
         self.path = path
@@ -160,20 +161,24 @@ final class OutputFile {
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        flushIfFull()
+    }
+
+    func flushIfFull() {
         if buffer.count >= 1 << 20 { flush() }
     }
 
     private var failed = false
 
     private func flush() {
-        do { try handle.write(contentsOf: buffer) } catch { failed = true }
+        do { try handle.write(contentsOf: Data(buffer)) } catch { failed = true }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         do {
             if failed { throw CocoaError(.fileWriteUnknown) }
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: Data(buffer))
             buffer.removeAll()
             try handle.close()
         } catch {
