@@ -127,7 +127,7 @@ final class VariableAggregate {
         case .choice(let code): counts[code, default: 0] += 1; given += 1
         case .choices(let codes): for code in codes { counts[code, default: 0] += 1 }; given += 1
         case .number(let number): numbers[number, default: 0] += 1; given += 1
-        case .text(let text): if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { skipped += 1 } else { given += 1 }
+        case .text(let text): if text.isBlank { skipped += 1 } else { given += 1 }
         case .nonSubstantive(let code): nonSubstantive[code, default: 0] += 1; given += 1
         case .skipped: skipped += 1
         case .notAsked: notAsked += 1
@@ -196,7 +196,7 @@ final class PopulationAggregate {
             }
             for (repetition, value) in values {
                 aggregate.add(value)
-                if case .text(let text) = value, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if case .text(let text) = value, !text.isBlank {
                     addText(text, session: record.sessionID, variable: slot.variable, repetition: repetition, patterns: patterns,
                             manual: manual[record.sessionID]?[slot.id], names: names, quotesPerGroup: quotesPerGroup, into: &mentioned)
                 }

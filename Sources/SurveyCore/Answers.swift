@@ -101,3 +101,9 @@ package protocol ResponseReader {
     /// Every session of one questionnaire version, streamed so memory stays bounded.
     func forEachResponse(questionnaireID: String, version: Int, _ body: (ResponseRecord) throws -> Void) throws
 }
+
+package extension String {
+    /// Nothing but spaces and line breaks. Stops at the first other character, where trimming
+    /// would copy the whole text through Foundation: reports test millions of open answers.
+    var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+}

@@ -122,8 +122,7 @@ package extension Questionnaire {
             if let min = question.min, number < min { return fr ? "Le nombre doit être au moins \(frenchNumber(min, fr))." : "The number must be at least \(frenchNumber(min, fr))." }
             if let max = question.max, number > max { return fr ? "Le nombre doit être au plus \(frenchNumber(max, fr))." : "The number must be at most \(frenchNumber(max, fr))." }
         case (.text, .text(let text)):
-            // `allSatisfy` stops at the first letter: far cheaper than trimming a copy.
-            if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            if text.isBlank {
                 return question.requirement == .required ? (fr ? "Une réponse est nécessaire pour continuer." : "An answer is required to continue.") : nil
             }
             if let maxLength = question.maxLength, text.count > maxLength {
