@@ -350,8 +350,8 @@ package final class WideImporter {
             case (true, .empty):
                 guard status == .completed, !uncertain else { continue }
                 if questionnaire.problem(with: .skipped, for: slot.step, answers: given) != nil {
-                    issue(column, t("la question \(slot.step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide.",
-                                    "question \(slot.step.number) is required and asked of this respondent: the cell cannot stay empty."))
+                    issue(column, t("la question \(slot.step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « \(ExchangeLayout.inProgressStatus) » dans une colonne statut).",
+                                    "question \(slot.step.number) is required and asked of this respondent: the cell cannot stay empty (for a questionnaire left unfinished, put “\(ExchangeLayout.inProgressStatus)” in a statut column)."))
                 } else {
                     answers[slot.step.key] = .skipped
                 }

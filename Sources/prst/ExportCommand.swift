@@ -9,16 +9,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Exporte les réponses pour Excel ou R : un CSV large par questionnaire, dictionnaire.csv et import.R.",
         discussion: """
-            Une ligne par réponse terminée, une colonne par question (une colonne 0/1 par choix
-            d'une question à choix multiples, une colonne par production et par question dans une
-            partie répétée). Cellule vide : sans réponse ; « #NP » : question non posée ;
-            « nsp » (ou le code prévu) : « Ne sait pas ».
-            Les heures de début et de fin ne figurent que pour un questionnaire « anonymous: false ».
-            Un questionnaire sans réponse donne un fichier avec la seule ligne d'en-tête : c'est
-            le modèle à remplir pour « prst import ».
+            Une ligne par réponse terminée, une colonne par question (une colonne 0/1 par choix d'une question à choix multiples, une colonne par production et par question dans une partie répétée). Cellule vide : sans réponse ; « #NP » : question non posée ; « nsp » (ou le code prévu) : « Ne sait pas ».
+
+            Les heures de début et de fin ne figurent que pour un questionnaire « anonymous: false ». Un questionnaire sans réponse donne un fichier avec la seule ligne d'en-tête : c'est le modèle à remplir pour prst import. Détails : docs/export-import.md.
 
             Exemples :
-              prst export surveys/campagne.yaml --store prst.sqlite --out export --csv excel
+              prst export surveys/campagne.yaml --out export --csv excel
               prst export surveys/pilotes.yaml --out export --include-incomplete
               cd export && Rscript import.R
             """

@@ -9,12 +9,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Importe des réponses recueillies ailleurs (saisie d'un questionnaire papier, autre outil) depuis un CSV.",
         discussion: """
-            Le CSV a les colonnes de « prst export » (partez d'un export, même vide, comme modèle).
-            Le séparateur (« , » ou « ; »), l'indicateur d'ordre des octets et la virgule décimale
-            sont reconnus. Chaque valeur est contrôlée comme dans prst run : codes, bornes,
-            conditions, questions obligatoires. S'il y a la moindre erreur, toutes sont listées
-            (fichier:ligne:colonne: message) et rien n'est importé. Les réponses importées sont
-            marquées comme telles ; une session déjà présente n'est jamais importée deux fois.
+            Le CSV a les colonnes de prst export : partez d'un export, même vide, comme modèle. Le séparateur (« , » ou « ; »), l'indicateur d'ordre des octets et la virgule décimale sont reconnus.
+
+            Chaque valeur est contrôlée comme dans prst run : codes, bornes, conditions, questions obligatoires. À la moindre erreur, toutes sont listées (fichier:ligne:colonne: message) et rien n'est importé. Les réponses importées sont marquées comme telles ; une session déjà présente n'est jamais importée deux fois. Détails : docs/export-import.md.
 
             Exemples :
               prst import surveys/pilotes.yaml saisie-papier.csv --dry-run

@@ -154,7 +154,7 @@ struct WideExchangeTests {
             "f.csv:3:3: colonne « a1 » : la question 2a n'est pas posée à ce répondant (condition : la réponse à la question 1 est « Oui ») : la cellule doit être vide ou « #NP ».",
             "f.csv:3:5: colonne « nb » : « abc » n'est pas un nombre (exemples : 12, 3,5 ou 3.5).",
             "f.csv:4:8: colonne « connus__guide » : question 5 : « Aucun » ne peut pas être combiné avec d'autres choix.",
-            "f.csv:5:3: colonne « a1 » : la question 2a est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide.",
+            "f.csv:5:3: colonne « a1 » : la question 2a est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « en_cours » dans une colonne statut).",
             "f.csv:5:11: colonne « utile__guide » : « #NP » (non posée) alors que la question 6[guide] est posée à ce répondant : donnez la réponse, ou laissez vide si elle est facultative.",
             "f.csv:5:12: colonne « utile__plaquette » : réponse sur « plaquette » alors que ce choix n'est pas coché à la question 5 : la cellule doit être vide ou « #NP ».",
             "f.csv:6:1: colonne « session » : la session « S1 » figure déjà à la ligne 2 : une session ne peut être importée qu'une fois.",
