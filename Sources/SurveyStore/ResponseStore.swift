@@ -37,8 +37,11 @@ package struct StatusRow: Sendable, Hashable {
     package var started: Int
     package var inProgress: Int
     package var completed: Int
-    /// Over completed sessions.
+    /// Over completed sessions answered in prst (imported ones have no real duration).
     package var medianCompletionSeconds: Double?
+    /// How many of the started sessions were simulated or imported rather than answered.
+    package var simulated: Int = 0
+    package var imported: Int = 0
 }
 
 /// The SQLite file where answers are written the moment they are validated.
@@ -497,7 +500,8 @@ package final class ResponseStore: Sendable {
                     db,
                     sql: """
                         SELECT d.questionnaire_id, d.version, d.population, COUNT(*),
-                               SUM(s.status = 'in_progress'), SUM(s.status = 'completed')
+                               SUM(s.status = 'in_progress'), SUM(s.status = 'completed'),
+                               SUM(s.origin = 'simulated'), SUM(s.origin = 'imported')
                         FROM sessions s JOIN definitions d ON d.id = s.definition_id
                         GROUP BY d.questionnaire_id, d.version, d.population
                         ORDER BY d.questionnaire_id, d.version, d.population
@@ -508,12 +512,13 @@ package final class ResponseStore: Sendable {
                         sql: """
                             SELECT s.completed_at - s.started_at AS duration
                             FROM sessions s JOIN definitions d ON d.id = s.definition_id
-                            WHERE d.questionnaire_id = ? AND d.version = ? AND d.population = ? AND s.status = 'completed'
+                            WHERE d.questionnaire_id = ? AND d.version = ? AND d.population = ? AND s.status = 'completed' AND s.origin <> 'imported'
                             ORDER BY duration
                             """, arguments: [row[0], row[1], row[2]])
                     return StatusRow(
                         questionnaireID: row[0], version: row[1], population: row[2], started: row[3],
-                        inProgress: row[4], completed: row[5], medianCompletionSeconds: Self.median(ofSorted: durations))
+                        inProgress: row[4], completed: row[5], medianCompletionSeconds: Self.median(ofSorted: durations),
+                        simulated: row[6], imported: row[7])
                 }
             }
         }

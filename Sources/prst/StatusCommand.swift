@@ -38,13 +38,20 @@ struct StatusCommand: ParsableCommand {
 
     /// The table, columns aligned (numbers to the right).
     static func render(_ rows: [StatusRow]) -> String {
-        let header = ["Questionnaire", "Version", "Population", "Démarrées", "En cours", "Terminées", "Durée médiane"]
-        let rightAligned: Set<Int> = [1, 3, 4, 5, 6]
+        // Simulated and imported sessions are told apart only where a store holds some.
+        let showSimulated = rows.contains { $0.simulated > 0 }, showImported = rows.contains { $0.imported > 0 }
+        var header = ["Questionnaire", "Version", "Population", "Démarrées", "En cours", "Terminées", "Durée médiane"]
+        if showSimulated { header.append("dont simulées") }
+        if showImported { header.append("dont importées") }
+        let rightAligned = Set([1] + Array(3..<header.count))
         let body = rows.map { row in
-            [
+            var cells = [
                 row.questionnaireID, "\(row.version)", row.population, "\(row.started)", "\(row.inProgress)", "\(row.completed)",
                 row.medianCompletionSeconds.map(frenchDuration) ?? "—",
             ]
+            if showSimulated { cells.append("\(row.simulated)") }
+            if showImported { cells.append("\(row.imported)") }
+            return cells
         }
         let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -55,6 +62,7 @@ struct StatusCommand: ParsableCommand {
         }
         var text = line(header) + line(widths.map { String(repeating: "-", count: $0) })
         for cells in body { text += line(cells) }
+        if showImported { text += "Durée médiane : réponses saisies avec prst seulement (une réponse importée n'a pas de durée).\n" }
         return text
     }
 }

@@ -84,6 +84,8 @@ struct ExchangeEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: target))
         #expect(try Self.importFile("pilotes", file, store: target).status == 0)
         let before = try Self.status(target)
+        #expect(before.contains("dont importées") && before.contains("une réponse importée n'a pas de durée"))
+        #expect(before.contains("—"), "imported sessions have no duration: \(before)")
         let again = try Self.importFile("pilotes", file, store: target)
         #expect(again.status == 1)
         #expect(again.stderr.contains("pilotes.csv:2:1: la session « sim-pilotes-"))
