@@ -40,6 +40,27 @@ struct WideExchangeTests {
         #expect(!ExchangeLayout(Self.sample, includeStatus: true).columns.contains { $0.name == "debut" || $0.name == "fin" })
     }
 
+    @Test func timesOfNamedQuestionnairesComeBackToTheSecond() throws {
+        let named = SampleQuestionnaire.load(SampleQuestionnaire.yaml.replacingOccurrences(of: "language: fr", with: "language: fr\nanonymous: false"))
+        let record = ResponseRecord(
+            sessionID: "S1", questionnaireID: "essai", questionnaireVersion: 1, population: "pilotes", status: .completed, origin: .respondent,
+            startedAt: Date(timeIntervalSince1970: 1_764_491_127.6), completedAt: Date(timeIntervalSince1970: 1_764_491_800.2),
+            answers: [
+                AnswerKey("participe"): .choice("non"), AnswerKey("a1"): .notAsked, AnswerKey("a2"): .notAsked, AnswerKey("nb"): .number(1),
+                AnswerKey("couleur"): .skipped, AnswerKey("couleur_autre"): .notAsked, AnswerKey("connus"): .choices(["aucun"]), AnswerKey("remarques"): .skipped,
+            ])
+        let exporter = WideExporter(layout: ExchangeLayout(named, includeStatus: false), style: .rfc4180)
+        let csv = exporter.header() + exporter.row(record)
+        #expect(csv.contains("S1,2025-11-30T08:25:27Z,2025-11-30T08:36:40Z,non,"))
+        let (summary, records) = try importing(csv, named)
+        #expect(summary.issues.isEmpty, "\(summary.issues)")
+        #expect(records.first?.startedAt == Date(timeIntervalSince1970: 1_764_491_127))
+        #expect(records.first?.completedAt == Date(timeIntervalSince1970: 1_764_491_800))
+        #expect(exporter.row(try #require(records.first)) == exporter.row(record))
+        let reversed = csv.replacingOccurrences(of: "2025-11-30T08:36:40Z", with: "2025-11-30T08:00:00Z")
+        #expect(try importing(reversed, named).0.issues.map(\.message) == ["colonne « fin » : la fin précède le début de la session."])
+    }
+
     @Test func cellsTellNotAskedSkippedAndNonSubstantiveApart() {
         let record = ResponseRecord(
             sessionID: "S1", questionnaireID: "essai", questionnaireVersion: 1, population: "pilotes", status: .completed, origin: .respondent,
