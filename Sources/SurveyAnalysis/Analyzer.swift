@@ -178,7 +178,7 @@ final class PopulationAggregate {
         }
     }
 
-    func add(_ record: ResponseRecord, plan: DefinitionPlan, patterns: [(id: String, patterns: [[UInt8]])], manual: [String: [String: [String]]], names: [String], quotesPerGroup: Int) {
+    func add(_ record: ResponseRecord, plan: DefinitionPlan, patterns: FrenchText.PreparedCodebook, manual: [String: [String: [String]]], names: [String], quotesPerGroup: Int) {
         started += 1
         guard record.status == .completed || record.origin == .imported else { return }
         completed += 1
@@ -206,7 +206,7 @@ final class PopulationAggregate {
         if let awareness = plan.awareness { addDiffusion(answers, plan: plan, awareness: awareness) }
     }
 
-    func addText(_ text: String, session: String, variable: Variable, repetition: String?, patterns: [(id: String, patterns: [[UInt8]])],
+    func addText(_ text: String, session: String, variable: Variable, repetition: String?, patterns: FrenchText.PreparedCodebook,
                  manual: [String]?, names: [String], quotesPerGroup: Int, into mentioned: inout Set<String>) {
         let polarity = variable.question.polarity
         var themes: [(String, Polarity?)] = []

@@ -95,3 +95,20 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         #expect(FrenchText.anonymise("+33 6 12 34 56 78", names: []) == "[téléphone]")
     }
 }
+
+@Suite struct FrenchFoldingTests {
+    @Test func theLatinPathFoldsExactlyAsUnicodeNormalisationDoes() {
+        var samples = ["Les réunions étaient TROP espacées ; l’équipe n’a pas pu suivre.", "Œuvre, cœur, Æsop, naïve, Noël, Ça, ÿ, ß, Ø, ×÷", "E\u{301}te\u{301} déjà", "plain ascii 123"]
+        // Every Latin-1 character, alone and in a word.
+        for value in 0x80...0xFF { samples.append("x" + String(Unicode.Scalar(UInt8(value))) + "Y") }
+        for text in samples {
+            if let fast = FrenchText.latinFold(text) {
+                #expect(fast == FrenchText.unicodeFold(text), "\(text)")
+            }
+        }
+        #expect(FrenchText.latinFold("Élan") == "elan")
+        #expect(FrenchText.latinFold("日本") == nil)
+        #expect(FrenchText.latinFold("« Très » bien") == "« tres » bien")
+        #expect(FrenchText.fold("日本") == FrenchText.unicodeFold("日本"))
+    }
+}
