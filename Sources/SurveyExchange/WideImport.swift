@@ -170,6 +170,7 @@ package final class WideImporter {
         var completedAt: Int?
         var slots: [Slot]
         var names: [String]
+        var unnamed: [Int] = []
     }
 
     private func headerMapping(_ fields: [String], issues: inout [ImportIssue]) -> Mapping? {
@@ -179,6 +180,12 @@ package final class WideImporter {
         var valueColumns: [AnswerKey: Int] = [:]
         let known = layout.columns.map(\.name)
         for (index, name) in mapping.names.enumerated() {
+            // A spreadsheet may save separators after the last column: nameless columns are
+            // accepted as long as they stay empty (checked on each row).
+            if name.isEmpty {
+                mapping.unnamed.append(index)
+                continue
+            }
             if let first = seen[name] {
                 issues.append(ImportIssue(row: 1, column: index + 1, message: t(
                     "la colonne « \(name) » apparaît deux fois (déjà en colonne \(first + 1)) : gardez-en une seule.",
@@ -243,6 +250,12 @@ package final class WideImporter {
         func issue(_ column: Int?, _ message: String) {
             let prefix = column.map { t("colonne « \(mapping.names[$0]) » : ", "column “\(mapping.names[$0])”: ") } ?? ""
             summary.issues.append(ImportIssue(row: row, column: column.map { $0 + 1 }, message: prefix + message))
+        }
+
+        for index in mapping.unnamed where !fields[index].trimmedSpaces.isEmpty {
+            summary.issues.append(ImportIssue(row: row, column: index + 1, message: t(
+                "« \(fields[index]) » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la.",
+                "“\(fields[index])” is in a column without a header name: give it one or empty it.")))
         }
 
         // Session id, status and times.

@@ -198,6 +198,16 @@ struct WideExchangeTests {
         ])
     }
 
+    @Test func emptyTrailingColumnsOfASpreadsheetAreAccepted() throws {
+        let row = "S1,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,"
+        let (summary, records) = try importing(Self.header + ",,\n" + row + ",,\n")
+        #expect(summary.issues.isEmpty, "\(summary.issues)")
+        #expect(records.count == 1)
+        #expect(try messages(Self.header + ",\n" + row + ",oups\n") == [
+            "f.csv:2:14: « oups » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la."
+        ])
+    }
+
     @Test func malformedFilesGetOneClearMessage() throws {
         #expect(try messages("") == ["f.csv:1: le fichier est vide : il doit au moins contenir la ligne d'en-tête."])
         var latin1 = Data((Self.header + "\nS1,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,").utf8)
