@@ -132,6 +132,8 @@ package final class WideImporter {
                 return summary
             }
             while let record = try reader.next() {
+                // Spreadsheets save emptied rows as a line of separators: not a response.
+                if record.fields.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
                 summary.rows += 1
                 guard record.fields.count == header.fields.count else {
                     summary.issues.append(ImportIssue(row: record.row, column: nil, message: t(
