@@ -75,4 +75,3 @@ package enum CSVStyle: String, Sendable {
         return out
     }
 }
-

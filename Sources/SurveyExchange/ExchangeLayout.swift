@@ -61,8 +61,10 @@ package struct ExchangeLayout: Sendable {
                 let base = repetition.map { "\(variable.id)__\($0.code)" } ?? variable.id
                 if variable.valueType == .multiple {
                     for option in questionnaire.options(for: variable.question) {
-                        columns.append(ExchangeColumn(
-                            name: "\(base)__\(option.code)", content: .option(key, code: option.code), variable: variable, repetition: repetition, option: option))
+                        columns.append(
+                            ExchangeColumn(
+                                name: "\(base)__\(option.code)", content: .option(key, code: option.code), variable: variable, repetition: repetition,
+                                option: option))
                     }
                 } else {
                     columns.append(ExchangeColumn(name: base, content: .value(key), variable: variable, repetition: repetition))

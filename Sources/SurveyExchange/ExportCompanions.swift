@@ -12,10 +12,16 @@ package enum DataDictionary {
         return layout.columns.map { column in
             switch column.content {
             case .session:
-                return [file, column.name, "", "", fr ? "Identifiant non secret de la session (reçu du répondant)" : "Non-secret session id (the respondent's receipt)", "identifiant", "", ""]
+                return [
+                    file, column.name, "", "",
+                    fr ? "Identifiant non secret de la session (reçu du répondant)" : "Non-secret session id (the respondent's receipt)", "identifiant", "", "",
+                ]
             case .status:
-                return [file, column.name, "", "", fr ? "État de la session" : "Session status", "statut",
-                        "\(ExchangeLayout.completedStatus) = \(fr ? "terminée" : "completed") | \(ExchangeLayout.inProgressStatus) = \(fr ? "en cours" : "in progress")", ""]
+                return [
+                    file, column.name, "", "", fr ? "État de la session" : "Session status", "statut",
+                    "\(ExchangeLayout.completedStatus) = \(fr ? "terminée" : "completed") | \(ExchangeLayout.inProgressStatus) = \(fr ? "en cours" : "in progress")",
+                    "",
+                ]
             case .startedAt, .completedAt:
                 let start = column.content == .startedAt
                 let label = fr ? (start ? "Début de la session (UTC)" : "Fin de la session (UTC)") : (start ? "Session start (UTC)" : "Session end (UTC)")
@@ -140,7 +146,8 @@ package enum RImportScript {
         case .session:
             return ""
         case .status:
-            return "\(cell) <- prst_facteur(\(cell), \(vector([ExchangeLayout.completedStatus, ExchangeLayout.inProgressStatus])), \(vector(fr ? ["terminée", "en cours"] : ["completed", "in progress"])))\n"
+            return
+                "\(cell) <- prst_facteur(\(cell), \(vector([ExchangeLayout.completedStatus, ExchangeLayout.inProgressStatus])), \(vector(fr ? ["terminée", "en cours"] : ["completed", "in progress"])))\n"
         case .startedAt, .completedAt:
             return "\(cell) <- prst_date(\(cell))\n"
         case .option:
@@ -159,7 +166,8 @@ package enum RImportScript {
                 if !scale.missing.isEmpty {
                     text += "\(frame)[[\(literal(column.name + ".nsp"))]] <- \(cell) %in% \(vector(scale.missing.map(\.code)))\n"
                 }
-                text += "\(cell) <- prst_libelle(prst_facteur(\(cell), \(vector(levels.map(\.code))), \(vector(levels.map(\.label))), ordonne = TRUE), \(label))\n"
+                text +=
+                    "\(cell) <- prst_libelle(prst_facteur(\(cell), \(vector(levels.map(\.code))), \(vector(levels.map(\.label))), ordonne = TRUE), \(label))\n"
                 return text
             case .number:
                 return "\(cell) <- prst_libelle(prst_nombre(\(cell)), \(label))\n"

@@ -168,7 +168,7 @@ package enum ExchangeTime {
         parts.tm_min = Int32(values[4])
         parts.tm_sec = Int32(values[5])
         guard (1...12).contains(values[1]), (1...31).contains(values[2]), (0...23).contains(values[3]), (0...59).contains(values[4]),
-              (0...60).contains(values[5])
+            (0...60).contains(values[5])
         else { return nil }
         let seconds = timegm(&parts)
         return Date(timeIntervalSince1970: TimeInterval(seconds))

@@ -136,9 +136,13 @@ package final class WideImporter {
                 if record.fields.allSatisfy({ $0.trimmedSpaces.isEmpty }) { continue }
                 summary.rows += 1
                 guard record.fields.count == header.fields.count else {
-                    summary.issues.append(ImportIssue(row: record.row, column: nil, message: t(
-                        "la ligne a \(record.fields.count) valeur(s) alors que l'en-tête a \(header.fields.count) colonnes : un séparateur en trop ou en moins ?",
-                        "the row has \(record.fields.count) value(s) but the header has \(header.fields.count) columns: a separator too many or missing?")))
+                    summary.issues.append(
+                        ImportIssue(
+                            row: record.row, column: nil,
+                            message: t(
+                                "la ligne a \(record.fields.count) valeur(s) alors que l'en-tête a \(header.fields.count) colonnes : un séparateur en trop ou en moins ?",
+                                "the row has \(record.fields.count) value(s) but the header has \(header.fields.count) columns: a separator too many or missing?"
+                            )))
                     continue
                 }
                 let before = summary.issues.count
@@ -189,17 +193,24 @@ package final class WideImporter {
                 continue
             }
             if let first = seen[name] {
-                issues.append(ImportIssue(row: 1, column: index + 1, message: t(
-                    "la colonne « \(name) » apparaît deux fois (déjà en colonne \(first + 1)) : gardez-en une seule.",
-                    "column “\(name)” appears twice (already column \(first + 1)): keep only one.")))
+                issues.append(
+                    ImportIssue(
+                        row: 1, column: index + 1,
+                        message: t(
+                            "la colonne « \(name) » apparaît deux fois (déjà en colonne \(first + 1)) : gardez-en une seule.",
+                            "column “\(name)” appears twice (already column \(first + 1)): keep only one.")))
                 continue
             }
             seen[name] = index
             guard let column = columnsByName[name] else {
                 let hint = closestMatch(to: name, in: known).map { t(" Vouliez-vous dire « \($0) » ?", " Did you mean “\($0)”?") } ?? ""
-                issues.append(ImportIssue(row: 1, column: index + 1, message: t(
-                    "colonne inconnue « \(name) » : elle ne correspond à aucune question de « \(questionnaire.id) ».\(hint) Partez d'un fichier produit par prst export pour avoir les bons noms.",
-                    "unknown column “\(name)”: it matches no question of “\(questionnaire.id)”.\(hint) Start from a file written by prst export for the right names.")))
+                issues.append(
+                    ImportIssue(
+                        row: 1, column: index + 1,
+                        message: t(
+                            "colonne inconnue « \(name) » : elle ne correspond à aucune question de « \(questionnaire.id) ».\(hint) Partez d'un fichier produit par prst export pour avoir les bons noms.",
+                            "unknown column “\(name)”: it matches no question of “\(questionnaire.id)”.\(hint) Start from a file written by prst export for the right names."
+                        )))
                 continue
             }
             switch column.content {
@@ -217,7 +228,11 @@ package final class WideImporter {
             guard let variable = column.variable else { continue }
             switch column.content {
             case .value(let key):
-                if let index = valueColumns[key] { slots.append(Slot(key: key, variable: variable, column: index, options: [], in: questionnaire)) } else { missing.append(column.name) }
+                if let index = valueColumns[key] {
+                    slots.append(Slot(key: key, variable: variable, column: index, options: [], in: questionnaire))
+                } else {
+                    missing.append(column.name)
+                }
             case .option(let key, let code):
                 guard let index = optionColumns[key]?[code] else {
                     missing.append(column.name)
@@ -232,10 +247,15 @@ package final class WideImporter {
             }
         }
         if !missing.isEmpty {
-            let shown = missing.prefix(10).map { "« \($0) »" }.joined(separator: ", ") + (missing.count > 10 ? t(" et \(missing.count - 10) autre(s)", " and \(missing.count - 10) more") : "")
-            issues.append(ImportIssue(row: 1, column: nil, message: t(
-                "colonne(s) absente(s) : \(shown). Chaque question doit avoir sa colonne, même vide : partez d'un fichier produit par prst export.",
-                "missing column(s): \(shown). Every question needs its column, even empty: start from a file written by prst export.")))
+            let shown =
+                missing.prefix(10).map { "« \($0) »" }.joined(separator: ", ")
+                + (missing.count > 10 ? t(" et \(missing.count - 10) autre(s)", " and \(missing.count - 10) more") : "")
+            issues.append(
+                ImportIssue(
+                    row: 1, column: nil,
+                    message: t(
+                        "colonne(s) absente(s) : \(shown). Chaque question doit avoir sa colonne, même vide : partez d'un fichier produit par prst export.",
+                        "missing column(s): \(shown). Every question needs its column, even empty: start from a file written by prst export.")))
         }
         guard issues.isEmpty else { return nil }
         mapping.slots = slots
@@ -255,9 +275,12 @@ package final class WideImporter {
         }
 
         for index in mapping.unnamed where !fields[index].trimmedSpaces.isEmpty {
-            summary.issues.append(ImportIssue(row: row, column: index + 1, message: t(
-                "« \(fields[index]) » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la.",
-                "“\(fields[index])” is in a column without a header name: give it one or empty it.")))
+            summary.issues.append(
+                ImportIssue(
+                    row: row, column: index + 1,
+                    message: t(
+                        "« \(fields[index]) » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la.",
+                        "“\(fields[index])” is in a column without a header name: give it one or empty it.")))
         }
 
         // Session id, status and times.
@@ -265,12 +288,17 @@ package final class WideImporter {
         if sessionID.isEmpty {
             sessionID = newSessionID()
         } else if !Self.isValidSessionID(sessionID) {
-            issue(mapping.session, t(
-                "« \(sessionID) » ne peut pas être un identifiant de session : lettres, chiffres, - et _ seulement, 64 caractères au plus. Laissez la cellule vide pour qu'un identifiant soit créé.",
-                "“\(sessionID)” cannot be a session id: letters, digits, - and _ only, at most 64 characters. Leave the cell empty to get a new id."))
+            issue(
+                mapping.session,
+                t(
+                    "« \(sessionID) » ne peut pas être un identifiant de session : lettres, chiffres, - et _ seulement, 64 caractères au plus. Laissez la cellule vide pour qu'un identifiant soit créé.",
+                    "“\(sessionID)” cannot be a session id: letters, digits, - and _ only, at most 64 characters. Leave the cell empty to get a new id."))
         } else if let first = summary.sessionRows[sessionID] {
-            issue(mapping.session, t("la session « \(sessionID) » figure déjà à la ligne \(first) : une session ne peut être importée qu'une fois.",
-                                     "session “\(sessionID)” is already on row \(first): a session can be imported once only."))
+            issue(
+                mapping.session,
+                t(
+                    "la session « \(sessionID) » figure déjà à la ligne \(first) : une session ne peut être importée qu'une fois.",
+                    "session “\(sessionID)” is already on row \(first): a session can be imported once only."))
         } else {
             summary.sessionRows[sessionID] = row
         }
@@ -280,8 +308,11 @@ package final class WideImporter {
             case "", ExchangeLayout.completedStatus, "completed": status = .completed
             case ExchangeLayout.inProgressStatus, "in_progress": status = .inProgress
             case let other:
-                issue(index, t("« \(other) » n'est pas un état : « \(ExchangeLayout.completedStatus) » ou « \(ExchangeLayout.inProgressStatus) ».",
-                               "“\(other)” is not a status: “\(ExchangeLayout.completedStatus)” or “\(ExchangeLayout.inProgressStatus)”."))
+                issue(
+                    index,
+                    t(
+                        "« \(other) » n'est pas un état : « \(ExchangeLayout.completedStatus) » ou « \(ExchangeLayout.inProgressStatus) ».",
+                        "“\(other)” is not a status: “\(ExchangeLayout.completedStatus)” or “\(ExchangeLayout.inProgressStatus)”."))
             }
         }
         var startedAt = now
@@ -291,7 +322,11 @@ package final class WideImporter {
                 startedAt = date
                 if status == .completed { completedAt = date }
             } else {
-                issue(index, t("« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.", "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
+                issue(
+                    index,
+                    t(
+                        "« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.",
+                        "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
             }
         }
         if let index = mapping.completedAt, status == .completed, !fields[index].trimmedSpaces.isEmpty {
@@ -301,7 +336,11 @@ package final class WideImporter {
                 }
                 completedAt = date
             } else {
-                issue(index, t("« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.", "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
+                issue(
+                    index,
+                    t(
+                        "« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.",
+                        "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
             }
         }
 
@@ -337,8 +376,12 @@ package final class WideImporter {
                     // A repetition this respondent never opened.
                     if case .value = cell, !unreadable.contains(foreach) {
                         let number = questionnaire.question(foreach)?.number ?? "?"
-                        issue(column, t("réponse sur « \(repetition) » alors que ce choix n'est pas coché à la question \(number) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
-                                        "answer about “\(repetition)” although that choice is not selected in question \(number): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."))
+                        issue(
+                            column,
+                            t(
+                                "réponse sur « \(repetition) » alors que ce choix n'est pas coché à la question \(number) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
+                                "answer about “\(repetition)” although that choice is not selected in question \(number): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."
+                            ))
                     }
                     continue
                 }
@@ -365,15 +408,23 @@ package final class WideImporter {
             case (true, .empty):
                 guard status == .completed, !uncertain else { continue }
                 if questionnaire.problem(with: .skipped, for: slot.step, answers: given) != nil {
-                    issue(column, t("la question \(slot.step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « \(ExchangeLayout.inProgressStatus) » dans une colonne statut).",
-                                    "question \(slot.step.number) is required and asked of this respondent: the cell cannot stay empty (for a questionnaire left unfinished, put “\(ExchangeLayout.inProgressStatus)” in a statut column)."))
+                    issue(
+                        column,
+                        t(
+                            "la question \(slot.step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « \(ExchangeLayout.inProgressStatus) » dans une colonne statut).",
+                            "question \(slot.step.number) is required and asked of this respondent: the cell cannot stay empty (for a questionnaire left unfinished, put “\(ExchangeLayout.inProgressStatus)” in a statut column)."
+                        ))
                 } else {
                     answers[slot.step.key] = .skipped
                 }
             case (true, .notAsked):
                 guard !uncertain else { continue }
-                issue(column, t("« \(ExchangeLayout.notAskedMarker) » (non posée) alors que la question \(slot.step.number) est posée à ce répondant\(conditionText(slot.step)) : donnez la réponse, ou laissez vide si elle est facultative.",
-                                "“\(ExchangeLayout.notAskedMarker)” (not asked) but question \(slot.step.number) is asked of this respondent\(conditionText(slot.step)): give the answer, or leave it empty if optional."))
+                issue(
+                    column,
+                    t(
+                        "« \(ExchangeLayout.notAskedMarker) » (non posée) alors que la question \(slot.step.number) est posée à ce répondant\(conditionText(slot.step)) : donnez la réponse, ou laissez vide si elle est facultative.",
+                        "“\(ExchangeLayout.notAskedMarker)” (not asked) but question \(slot.step.number) is asked of this respondent\(conditionText(slot.step)): give the answer, or leave it empty if optional."
+                    ))
             case (false, .value(let value)):
                 if uncertain {
                     if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
@@ -381,8 +432,12 @@ package final class WideImporter {
                     }
                     continue
                 }
-                issue(column, t("la question \(slot.step.number) n'est pas posée à ce répondant\(conditionText(slot.step)) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
-                                "question \(slot.step.number) is not asked of this respondent\(conditionText(slot.step)): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."))
+                issue(
+                    column,
+                    t(
+                        "la question \(slot.step.number) n'est pas posée à ce répondant\(conditionText(slot.step)) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
+                        "question \(slot.step.number) is not asked of this respondent\(conditionText(slot.step)): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."
+                    ))
             case (false, .empty):
                 if status == .completed { answers[slot.step.key] = .notAsked }
             case (false, .notAsked):
@@ -444,8 +499,11 @@ package final class WideImporter {
             case "1": selected.append(option.code)
             case "0", "": break
             case ExchangeLayout.notAskedMarker:
-                issue(option.column, t("« \(ExchangeLayout.notAskedMarker) » dans une seule colonne de la question : une question non posée l'est pour tous ses choix.",
-                                       "“\(ExchangeLayout.notAskedMarker)” in one column only: a question that is not asked is so for all its choices."))
+                issue(
+                    option.column,
+                    t(
+                        "« \(ExchangeLayout.notAskedMarker) » dans une seule colonne de la question : une question non posée l'est pour tous ses choix.",
+                        "“\(ExchangeLayout.notAskedMarker)” in one column only: a question that is not asked is so for all its choices."))
                 readable = false
             default:
                 issue(option.column, t("« \(value) » : attendu 1 (coché) ou 0 (non coché).", "“\(value)”: expected 1 (selected) or 0 (not selected)."))
@@ -467,8 +525,9 @@ package final class WideImporter {
     }
 
     static func isValidSessionID(_ id: String) -> Bool {
-        id.utf8.count <= 64 && id.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F
-        }
+        id.utf8.count <= 64
+            && id.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F
+            }
     }
 }

@@ -96,7 +96,8 @@ package final class BulkWriter {
     /// Stores one session with its answers; refuses an id the store already holds.
     package func add(_ record: ResponseRecord) throws {
         if try contains(record.sessionID) {
-            throw StoreError(.conflict, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
+            throw StoreError(
+                .conflict, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
         }
         let code = record.origin == .simulated ? ResponseStore.derivedCode(record.sessionID) : Codes.random()
         let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970

@@ -146,7 +146,9 @@ final class OutputFile {
     init(_ path: String) throws {
         self.path = path
         // The answers leave the store: owner-only, like the store itself.
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             Console.error("Impossible d'écrire « \(path) » : vérifiez le dossier et vos droits d'écriture.")
             throw ExitCode(1)
         }

@@ -42,7 +42,9 @@ struct ImportCommand: ParsableCommand {
             do {
                 let problems = try existing.compatibilityProblems(with: loaded)
                 if !problems.isEmpty {
-                    Console.error("Le questionnaire a changé depuis les réponses déjà enregistrées dans \(path) : donnez-lui un nouveau numéro de version (version:) avant d'importer.")
+                    Console.error(
+                        "Le questionnaire a changé depuis les réponses déjà enregistrées dans \(path) : donnez-lui un nouveau numéro de version (version:) avant d'importer."
+                    )
                     for problem in problems { Console.error("  - \(problem)") }
                     throw ExitCode(1)
                 }
@@ -115,7 +117,8 @@ struct ImportCommand: ParsableCommand {
         if summary.issues.count > Self.maximumPrinted {
             Console.error("… et \(summary.issues.count - Self.maximumPrinted) autre(s) erreur(s) non affichée(s).")
         }
-        Console.error("Rien n'a été importé : \(summary.issues.count) erreur(s) dans \(file). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).")
+        Console.error(
+            "Rien n'a été importé : \(summary.issues.count) erreur(s) dans \(file). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).")
         throw ExitCode(1)
     }
 
@@ -140,7 +143,9 @@ struct ImportCommand: ParsableCommand {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
-            Console.error("« \(file) » pèse \(size / 1_048_576) Mo, plus que les \(maximumBytes / 1_048_576) Mo admis : est-ce bien un CSV de réponses ? Découpez-le en plusieurs fichiers si c'est le cas.")
+            Console.error(
+                "« \(file) » pèse \(size / 1_048_576) Mo, plus que les \(maximumBytes / 1_048_576) Mo admis : est-ce bien un CSV de réponses ? Découpez-le en plusieurs fichiers si c'est le cas."
+            )
             throw ExitCode(1)
         }
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -178,10 +178,12 @@ struct ExchangeEndToEndTests {
         let out = directory.path + "/x"
         _ = try Self.export(store, to: out, ["--csv", "excel"])
         // Opened as French Excel users open it: « ; », UTF-8, French locale; saved back as plain CSV.
-        let converted = try Renderers.run("soffice", [
-            "-env:UserInstallation=file://\(directory.path)/lo-profile", "--headless", "--infilter=CSV:59,34,76,1,,1036",
-            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true", "--outdir", directory.path + "/lo", out + "/destinataires.csv",
-        ])
+        let converted = try Renderers.run(
+            "soffice",
+            [
+                "-env:UserInstallation=file://\(directory.path)/lo-profile", "--headless", "--infilter=CSV:59,34,76,1,,1036",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true", "--outdir", directory.path + "/lo", out + "/destinataires.csv",
+            ])
         #expect(converted.status == 0, "\(converted.stderr)")
         func cells(_ path: String) throws -> [[String]] {
             var reader = try CSVReader(data: try Data(contentsOf: URL(fileURLWithPath: path)))

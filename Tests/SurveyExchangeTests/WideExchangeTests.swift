@@ -17,7 +17,12 @@ struct WideExchangeTests {
         var counter = 0
         let summary = try WideImporter(questionnaire: questionnaire).read(
             data: Data(csv.utf8), now: Date(timeIntervalSince1970: 1_700_000_000),
-            newSessionID: { counter += 1; return "NEW\(counter)" }, accept: { record, _ in records.append(record); return nil })
+            newSessionID: {
+                counter += 1; return "NEW\(counter)"
+            },
+            accept: { record, _ in
+                records.append(record); return nil
+            })
         return (summary, records)
     }
 
@@ -47,7 +52,8 @@ struct WideExchangeTests {
             startedAt: Date(timeIntervalSince1970: 1_764_491_127.6), completedAt: Date(timeIntervalSince1970: 1_764_491_800.2),
             answers: [
                 AnswerKey("participe"): .choice("non"), AnswerKey("a1"): .notAsked, AnswerKey("a2"): .notAsked, AnswerKey("nb"): .number(1),
-                AnswerKey("couleur"): .skipped, AnswerKey("couleur_autre"): .notAsked, AnswerKey("connus"): .choices(["aucun"]), AnswerKey("remarques"): .skipped,
+                AnswerKey("couleur"): .skipped, AnswerKey("couleur_autre"): .notAsked, AnswerKey("connus"): .choices(["aucun"]),
+                AnswerKey("remarques"): .skipped,
             ])
         let exporter = WideExporter(layout: ExchangeLayout(named, includeStatus: false), style: .rfc4180)
         let csv = exporter.header() + exporter.row(record)
@@ -137,7 +143,8 @@ struct WideExchangeTests {
     // MARK: - What a typist sends
 
     @Test func aHandTypedRowIsReadWithCommaSeparatorsLabelsAndDecimalComma() throws {
-        let csv = "\u{FEFF}" + Self.header.replacingOccurrences(of: ",", with: ";") + "\r\n"
+        let csv =
+            "\u{FEFF}" + Self.header.replacingOccurrences(of: ",", with: ";") + "\r\n"
             + ";Oui;4;nsp;2,5;Rouge;;1;;;3;;\"Deux lignes\nde texte ; avec « guillemets »\"\r\n"
         let (summary, records) = try importing(csv)
         #expect(summary.issues.isEmpty, "\(summary.issues)")
@@ -157,7 +164,8 @@ struct WideExchangeTests {
     }
 
     @Test func everyBadCellIsLocatedAndNothingIsAccepted() throws {
-        let csv = Self.header + "\n"
+        let csv =
+            Self.header + "\n"
             + "S1,peut-être,4,4,11,rouge,,1,0,0,3,#NP,\n"  // bad yes/no code, number above max
             + "S2,non,4,#NP,abc,,,0,0,1,#NP,#NP,\n"  // a1 answered while not asked; nb not a number
             + "S3,oui,4,4,1,vert,,1,1,1,3,3,\n"  // "Aucun" with other choices
@@ -189,13 +197,15 @@ struct WideExchangeTests {
 
     @Test func headerProblemsStopBeforeAnyRow() throws {
         let misspelt = Self.header.replacingOccurrences(of: "remarques", with: "remarque")
-        #expect(try messages(misspelt + "\n") == [
-            "f.csv:1: colonne(s) absente(s) : « remarques ». Chaque question doit avoir sa colonne, même vide : partez d'un fichier produit par prst export.",
-            "f.csv:1:13: colonne inconnue « remarque » : elle ne correspond à aucune question de « essai ». Vouliez-vous dire « remarques » ? Partez d'un fichier produit par prst export pour avoir les bons noms.",
-        ])
-        #expect(try messages(Self.header + ",nb\n") == [
-            "f.csv:1:14: la colonne « nb » apparaît deux fois (déjà en colonne 5) : gardez-en une seule."
-        ])
+        #expect(
+            try messages(misspelt + "\n") == [
+                "f.csv:1: colonne(s) absente(s) : « remarques ». Chaque question doit avoir sa colonne, même vide : partez d'un fichier produit par prst export.",
+                "f.csv:1:13: colonne inconnue « remarque » : elle ne correspond à aucune question de « essai ». Vouliez-vous dire « remarques » ? Partez d'un fichier produit par prst export pour avoir les bons noms.",
+            ])
+        #expect(
+            try messages(Self.header + ",nb\n") == [
+                "f.csv:1:14: la colonne « nb » apparaît deux fois (déjà en colonne 5) : gardez-en une seule."
+            ])
     }
 
     @Test func emptyTrailingColumnsOfASpreadsheetAreAccepted() throws {
@@ -203,9 +213,10 @@ struct WideExchangeTests {
         let (summary, records) = try importing(Self.header + ",,\n" + row + ",,\n" + String(repeating: ",", count: 14) + "\n")
         #expect(summary.issues.isEmpty, "\(summary.issues)")
         #expect(records.count == 1 && summary.rows == 1)
-        #expect(try messages(Self.header + ",\n" + row + ",oups\n") == [
-            "f.csv:2:14: « oups » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la."
-        ])
+        #expect(
+            try messages(Self.header + ",\n" + row + ",oups\n") == [
+                "f.csv:2:14: « oups » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la."
+            ])
     }
 
     @Test func malformedFilesGetOneClearMessage() throws {
@@ -213,21 +224,24 @@ struct WideExchangeTests {
         var latin1 = Data((Self.header + "\nS1,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,").utf8)
         latin1.append(contentsOf: [0x63, 0x61, 0x66, 0xE9, 0x0A])  // "café" in Latin-1
         let summary = try WideImporter(questionnaire: Self.sample).read(data: latin1, newSessionID: { "X" })
-        #expect(summary.issues.map { $0.rendered(file: "f.csv") } == [
-            "f.csv:2: le fichier n'est pas encodé en UTF-8 (octet 0xE9) : il vient sans doute d'un export Latin-1 ou Windows. Dans Excel, « Enregistrer sous » puis « CSV UTF-8 » ; dans LibreOffice, jeu de caractères « Unicode (UTF-8) »."
-        ])
-        #expect(try messages(Self.header + "\nS1,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,\"pas fermé\n") == [
-            "f.csv:2: un guillemet ouvert à la ligne 2 du fichier n'est jamais refermé : vérifiez les guillemets de cette ligne."
-        ])
+        #expect(
+            summary.issues.map { $0.rendered(file: "f.csv") } == [
+                "f.csv:2: le fichier n'est pas encodé en UTF-8 (octet 0xE9) : il vient sans doute d'un export Latin-1 ou Windows. Dans Excel, « Enregistrer sous » puis « CSV UTF-8 » ; dans LibreOffice, jeu de caractères « Unicode (UTF-8) »."
+            ])
+        #expect(
+            try messages(Self.header + "\nS1,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,\"pas fermé\n") == [
+                "f.csv:2: un guillemet ouvert à la ligne 2 du fichier n'est jamais refermé : vérifiez les guillemets de cette ligne."
+            ])
     }
 
     @Test func unfinishedSessionsKeepOnlyWhatWasAnswered() throws {
         let header = Self.header.replacingOccurrences(of: "session,", with: "session,statut,")
         let csv = header + "\nS1,en_cours,oui,4,,,,,,,,,,\nS2,fini,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,\n"
         let (summary, records) = try importing(csv)
-        #expect(summary.issues.map { $0.rendered(file: "f.csv") } == [
-            "f.csv:3:2: colonne « statut » : « fini » n'est pas un état : « complet » ou « en_cours »."
-        ])
+        #expect(
+            summary.issues.map { $0.rendered(file: "f.csv") } == [
+                "f.csv:3:2: colonne « statut » : « fini » n'est pas un état : « complet » ou « en_cours »."
+            ])
         #expect(records.count == 1)
         #expect(records.first?.status == .inProgress)
         #expect(records.first?.completedAt == nil)
