@@ -19,12 +19,22 @@ package struct ExchangeColumn: Sendable, Hashable {
 
     package var name: String
     package var content: Content
-    /// The variable whose answer the column holds (nil for session, status and times).
-    package var variable: Variable?
-    /// The foreach choice, for a column of a repeated section.
-    package var repetition: Choice?
+    /// The step whose answer the column holds — variable, foreach choice, shared number — as the
+    /// runner asks it (nil for session, status and times).
+    package var step: Step?
     /// The choice a 0/1 column stands for.
     package var option: Choice?
+
+    package var variable: Variable? { step?.variable }
+
+    /// The question as the respondent read it: a matrix item after its question, a choice of a
+    /// `multiple` question after the question (the dictionary's and `import.R`'s label).
+    package var label: String {
+        guard let step else { return name }
+        var text = step.variable.item == nil ? step.label : step.questionLabel + " — " + step.label
+        if let option { text += " — " + option.label }
+        return text
+    }
 }
 
 /// The columns of a questionnaire's wide CSV, shared by the export, the import, the dictionary
@@ -42,32 +52,29 @@ package struct ExchangeLayout: Sendable {
     package let questionnaire: Questionnaire
     package let columns: [ExchangeColumn]
     package let includesStatus: Bool
-    package let includesTimes: Bool
 
     package init(_ questionnaire: Questionnaire, includeStatus: Bool) {
         self.questionnaire = questionnaire
         self.includesStatus = includeStatus
-        self.includesTimes = !questionnaire.anonymous
         var columns = [ExchangeColumn(name: "session", content: .session)]
         if includeStatus { columns.append(ExchangeColumn(name: "statut", content: .status)) }
         if !questionnaire.anonymous {
             columns.append(ExchangeColumn(name: "debut", content: .startedAt))
             columns.append(ExchangeColumn(name: "fin", content: .completedAt))
         }
+        let sectionIndex = Dictionary(questionnaire.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for variable in questionnaire.variables {
             let repetitions: [Choice?] = variable.section.foreach.map { Self.repetitions(of: $0, in: questionnaire).map { Optional($0) } } ?? [nil]
             for repetition in repetitions {
                 let key = AnswerKey(variable.id, repetition: repetition?.code)
+                let step = Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex[variable.section.id] ?? 0)
                 let base = repetition.map { "\(variable.id)__\($0.code)" } ?? variable.id
                 if variable.valueType == .multiple {
                     for option in questionnaire.options(for: variable.question) {
-                        columns.append(
-                            ExchangeColumn(
-                                name: "\(base)__\(option.code)", content: .option(key, code: option.code), variable: variable, repetition: repetition,
-                                option: option))
+                        columns.append(ExchangeColumn(name: "\(base)__\(option.code)", content: .option(key, code: option.code), step: step, option: option))
                     }
                 } else {
-                    columns.append(ExchangeColumn(name: base, content: .value(key), variable: variable, repetition: repetition))
+                    columns.append(ExchangeColumn(name: base, content: .value(key), step: step))
                 }
             }
         }

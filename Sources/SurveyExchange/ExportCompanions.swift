@@ -33,23 +33,18 @@ package enum DataDictionary {
     }
 
     private static func variableRow(file: String, column: ExchangeColumn, questionnaire: Questionnaire) -> [String] {
-        guard let variable = column.variable else { return [] }
+        guard let step = column.step else { return [] }
         let fr = questionnaire.language == .fr
-        let question = variable.question
-        let number = column.repetition.map { "\(variable.number)[\($0.code)]" } ?? variable.number
-        var label = substitute(variable.label, repetition: column.repetition)
-        if variable.item != nil { label = substitute(question.label, repetition: column.repetition) + " — " + label }
         let type: String
         let codes: String
-        if let option = column.option {
-            label += " — " + option.label
+        if column.option != nil {
             type = "0/1"
             codes = fr ? "1 = coché | 0 = non coché" : "1 = selected | 0 = not selected"
         } else {
-            type = variable.valueType.rawValue
-            codes = describeCodes(variable, questionnaire: questionnaire)
+            type = step.variable.valueType.rawValue
+            codes = describeCodes(step.variable, questionnaire: questionnaire)
         }
-        return [file, column.name, number, variable.id, label, type, codes, condition(variable, repetition: column.repetition, questionnaire: questionnaire)]
+        return [file, column.name, step.number, step.variable.id, column.label, type, codes, condition(step, questionnaire: questionnaire)]
     }
 
     static func describeCodes(_ variable: Variable, questionnaire: Questionnaire) -> String {
@@ -65,8 +60,8 @@ package enum DataDictionary {
             return (levels + missing).joined(separator: " | ")
         case .number:
             var parts: [String] = [question.decimal ? (fr ? "nombre décimal" : "decimal number") : (fr ? "nombre entier" : "whole number")]
-            if let min = question.min { parts.append((fr ? "minimum " : "minimum ") + format(min)) }
-            if let max = question.max { parts.append((fr ? "maximum " : "maximum ") + format(max)) }
+            if let min = question.min { parts.append("minimum " + ExchangeNumber.format(min, style: .rfc4180)) }
+            if let max = question.max { parts.append("maximum " + ExchangeNumber.format(max, style: .rfc4180)) }
             return parts.joined(separator: ", ")
         case .text:
             let limit = question.maxLength.map { fr ? ", \($0) caractères au plus" : ", at most \($0) characters" } ?? ""
@@ -78,19 +73,16 @@ package enum DataDictionary {
 
     /// When the column's question was asked, in words: the section's repetition and conditions,
     /// then the question's own.
-    static func condition(_ variable: Variable, repetition: Choice?, questionnaire: Questionnaire) -> String {
+    static func condition(_ step: Step, questionnaire: Questionnaire) -> String {
         let fr = questionnaire.language == .fr
+        let variable = step.variable
         var parts: [String] = []
-        if let repetition, let foreach = variable.section.foreach, let source = questionnaire.question(foreach) {
+        if let repetition = step.repetition, let foreach = variable.section.foreach, let source = questionnaire.question(foreach) {
             parts.append(fr ? "« \(repetition.label) » cochée à la question \(source.number)" : "“\(repetition.label)” selected in question \(source.number)")
         }
         if let when = variable.section.when { parts.append(questionnaire.describe(when)) }
         if let when = variable.question.when { parts.append(questionnaire.describe(when)) }
         return parts.joined(separator: fr ? " et " : " and ")
-    }
-
-    private static func format(_ value: Double) -> String {
-        value.rounded() == value ? String(Int64(value)) : "\(value)"
     }
 }
 
@@ -178,12 +170,7 @@ package enum RImportScript {
     }
 
     private static func label(_ column: ExchangeColumn, _ questionnaire: Questionnaire) -> String {
-        guard let variable = column.variable else { return column.name }
-        let number = column.repetition.map { "\(variable.number)[\($0.code)]" } ?? variable.number
-        var text = "\(number). " + substitute(variable.label, repetition: column.repetition)
-        if let item = variable.item { text = "\(number). " + substitute(variable.question.label, repetition: column.repetition) + " : " + item.label }
-        if let option = column.option { text += " : " + option.label }
-        return text
+        column.step.map { "\($0.number). " + column.label } ?? column.name
     }
 
     /// An R identifier for a questionnaire id (`make.names` rules).

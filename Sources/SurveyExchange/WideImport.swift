@@ -33,8 +33,6 @@ package struct ImportSummary: Sendable {
     /// Each session id given in the file, with its row, so that the caller can refuse ids the
     /// store already holds.
     package var sessionRows: [String: Int] = [:]
-    package var separator = ","
-    package var hadByteOrderMark = false
 
     package init() {}
 }
@@ -65,12 +63,11 @@ package final class WideImporter {
     /// everything about it that does not depend on the row, worked out once.
     private final class Slot {
         // Constants, so that reading them in the per-row loop borrows instead of copying.
-        let key: AnswerKey
-        let variable: Variable
+        /// The variable, its key and repetition, as `problem(with:for:answers:)` takes them.
+        let step: Step
         let column: Int?
         var options: [(code: String, column: Int)]
-        let step: Step
-        /// The choices a single/yes-no cell may hold, or the scale's levels and missing codes.
+        /// The choices a single, yes/no or multiple cell may hold.
         let choices: [Choice]
         let scale: Scale?
         /// The `multiple` question whose selected choices open this repetition.
@@ -80,16 +77,11 @@ package final class WideImporter {
         /// Ids that, inside this repetition, read the same repetition's answers.
         let repeatedIDs: Set<String>
 
-        init(key: AnswerKey, variable: Variable, column: Int?, options: [(code: String, column: Int)], in questionnaire: Questionnaire) {
-            self.key = key
-            self.variable = variable
+        init(step: Step, column: Int?, options: [(code: String, column: Int)], in questionnaire: Questionnaire) {
+            self.step = step
             self.column = column
             self.options = options
-            let sectionIndex = questionnaire.sections.firstIndex { $0.id == variable.section.id } ?? 0
-            let repetition = key.repetition.flatMap { code in
-                variable.section.foreach.flatMap { ExchangeLayout.repetitions(of: $0, in: questionnaire).first { $0.code == code } }
-            }
-            self.step = Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex)
+            let variable = step.variable, key = step.key
             switch variable.valueType {
             case .single, .yesno, .multiple: choices = questionnaire.options(for: variable.question)
             default: choices = []
@@ -122,8 +114,6 @@ package final class WideImporter {
             summary.issues.append(Self.issue(error, fr: fr))
             return summary
         }
-        summary.separator = reader.separatorName
-        summary.hadByteOrderMark = reader.hadByteOrderMark
         let style: CSVStyle = reader.separator == UInt8(ascii: ";") ? .excel : .rfc4180
         do {
             guard let header = try reader.next() else { return summary }
@@ -225,11 +215,11 @@ package final class WideImporter {
         var missing: [String] = []
         var slots: [Slot] = []
         for column in layout.columns {
-            guard let variable = column.variable else { continue }
+            guard let step = column.step else { continue }
             switch column.content {
             case .value(let key):
                 if let index = valueColumns[key] {
-                    slots.append(Slot(key: key, variable: variable, column: index, options: [], in: questionnaire))
+                    slots.append(Slot(step: step, column: index, options: [], in: questionnaire))
                 } else {
                     missing.append(column.name)
                 }
@@ -238,10 +228,10 @@ package final class WideImporter {
                     missing.append(column.name)
                     continue
                 }
-                if let last = slots.last, last.key == key {
+                if let last = slots.last, last.step.key == key {
                     last.options.append((code, index))
                 } else {
-                    slots.append(Slot(key: key, variable: variable, column: nil, options: [(code, index)], in: questionnaire))
+                    slots.append(Slot(step: step, column: nil, options: [(code, index)], in: questionnaire))
                 }
             default: continue
             }
@@ -354,12 +344,12 @@ package final class WideImporter {
         for (index, slot) in mapping.slots.enumerated() {
             let (cell, column) = read(slot, fields: fields, style: style, issue: issue)
             guard let cell else {
-                unreadable.insert(slot.key.variable)
-                unreadable.insert(slot.variable.question.id)
+                unreadable.insert(slot.step.key.variable)
+                unreadable.insert(slot.step.variable.question.id)
                 continue
             }
             cells[index] = (cell, column)
-            if case .value(let value) = cell { given[slot.key] = value }
+            if case .value(let value) = cell { given[slot.step.key] = value }
         }
 
         // Then checked together, under the conditions the runner would use: the same rules as
@@ -369,7 +359,7 @@ package final class WideImporter {
         let plainLookup: (String) -> ConditionValue = { given[AnswerKey($0)]?.conditionValue ?? .missing }
         for (index, slot) in mapping.slots.enumerated() {
             guard let (cell, column) = cells[index] else { continue }
-            if let foreach = slot.foreach, let repetition = slot.key.repetition {
+            if let foreach = slot.foreach, let repetition = slot.step.key.repetition {
                 var opened = false
                 if case .choices(let codes) = given[AnswerKey(foreach)] { opened = codes.contains(repetition) }
                 guard opened else {
@@ -388,7 +378,7 @@ package final class WideImporter {
             }
             var asked = slot.sectionWhen.map { $0.expression.isTrue(lookup: plainLookup) } ?? true
             if asked, let when = slot.questionWhen {
-                if let repetition = slot.key.repetition {
+                if let repetition = slot.step.key.repetition {
                     let repeatedIDs = slot.repeatedIDs
                     asked = when.expression.isTrue(lookup: { id in
                         (repeatedIDs.contains(id) ? given[AnswerKey(id, repetition: repetition)] : given[AnswerKey(id)])?.conditionValue ?? .missing
@@ -471,7 +461,7 @@ package final class WideImporter {
             let trimmed = raw.trimmedSpaces
             if trimmed.isEmpty { return (.empty, index) }
             if trimmed == ExchangeLayout.notAskedMarker { return (.notAsked, index) }
-            switch slot.variable.valueType {
+            switch slot.step.variable.valueType {
             case .single, .yesno:
                 if let choice = match(trimmed, in: slot.choices) { return (.value(.choice(choice.code)), index) }
                 issue(index, notACode(trimmed, slot.choices))
