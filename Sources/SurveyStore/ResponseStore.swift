@@ -227,47 +227,55 @@ package final class ResponseStore: Sendable {
 
     /// Stores the definition snapshot once per distinct content; returns its id.
     package func register(_ loaded: LoadedQuestionnaire) throws(StoreError) -> DefinitionID {
-        let questionnaire = try Self.usable(loaded)
-        let hash = Self.contentHash(sources: loaded.sources, mainFile: loaded.mainFile)
-        let sourcesJSON: String
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            sourcesJSON = String(decoding: try encoder.encode(loaded.sources), as: UTF8.self)
-        } catch {
-            throw StoreError(.other, "Impossible d'enregistrer la définition de « \(questionnaire.id) » : réessayez.")
-        }
+        let snapshot = try Self.snapshot(loaded)
         // Usually already stored (every run registers its definition): answer without the write lock.
         let known = try storeCall(path) {
-            try writer.read { db in try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchOne(db)?.id }
+            try writer.read { db in try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == snapshot.hash).fetchOne(db)?.id }
         }
         if let known { return DefinitionID(rawValue: known) }
-        if let problem = Self.snapshotProblem(loaded, questionnaire) { throw StoreError(.other, problem) }
+        if let problem = Self.snapshotProblem(loaded, snapshot.questionnaire) { throw StoreError(.other, problem) }
         return try storeCall(path) {
-            try writer.write { db in try register(loaded, questionnaire, hash: hash, sourcesJSON: sourcesJSON, in: db) }
+            try writer.write { db in try register(loaded, snapshot, in: db) }
         }
     }
 
     /// Registers inside the caller's transaction (an import stores its definition and its
     /// sessions together, or nothing).
     func register(_ loaded: LoadedQuestionnaire, in db: Database) throws -> DefinitionID {
-        let questionnaire = try Self.usable(loaded)
-        if let problem = Self.snapshotProblem(loaded, questionnaire) { throw StoreError(.other, problem) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let sourcesJSON = String(decoding: try encoder.encode(loaded.sources), as: UTF8.self)
-        return try register(loaded, questionnaire, hash: Self.contentHash(sources: loaded.sources, mainFile: loaded.mainFile), sourcesJSON: sourcesJSON, in: db)
+        let snapshot = try Self.snapshot(loaded)
+        if let problem = Self.snapshotProblem(loaded, snapshot.questionnaire) { throw StoreError(.other, problem) }
+        return try register(loaded, snapshot, in: db)
     }
 
-    private func register(_ loaded: LoadedQuestionnaire, _ questionnaire: Questionnaire, hash: String, sourcesJSON: String, in db: Database) throws -> DefinitionID {
-        if let id = try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchOne(db)?.id {
+    /// What a definition row holds, worked out from the loaded files.
+    private struct Snapshot {
+        var questionnaire: Questionnaire
+        var hash: String
+        var sourcesJSON: String
+    }
+
+    private static func snapshot(_ loaded: LoadedQuestionnaire) throws(StoreError) -> Snapshot {
+        let questionnaire = try usable(loaded)
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let sourcesJSON = String(decoding: try encoder.encode(loaded.sources), as: UTF8.self)
+            return Snapshot(questionnaire: questionnaire, hash: contentHash(sources: loaded.sources, mainFile: loaded.mainFile), sourcesJSON: sourcesJSON)
+        } catch {
+            throw StoreError(.other, "Impossible d'enregistrer la définition de « \(questionnaire.id) » : réessayez.")
+        }
+    }
+
+    private func register(_ loaded: LoadedQuestionnaire, _ snapshot: Snapshot, in db: Database) throws -> DefinitionID {
+        if let id = try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == snapshot.hash).fetchOne(db)?.id {
             return DefinitionID(rawValue: id)
         }
+        let questionnaire = snapshot.questionnaire
         let problems = try compatibilityProblems(db, questionnaire)
         if !problems.isEmpty { throw Self.incompatible(questionnaire, problems) }
         let record = DefinitionRecord(
             id: nil, questionnaireID: questionnaire.id, version: questionnaire.version, population: questionnaire.population,
-            contentHash: hash, mainFile: loaded.mainFile, sourcesJSON: sourcesJSON, createdAt: Date().timeIntervalSince1970)
+            contentHash: snapshot.hash, mainFile: loaded.mainFile, sourcesJSON: snapshot.sourcesJSON, createdAt: Date().timeIntervalSince1970)
         try record.insert(db)
         return DefinitionID(rawValue: db.lastInsertedRowID)
     }
