@@ -113,7 +113,7 @@ struct InviteCommand: ParsableCommand {
             throw abandon(error.description + " Aucun code n'a été créé.")
         }
         var csv = "token,questionnaire,version\n"
-        for token in tokens { csv += "\(token),\(Self.csvField(definition.id)),\(definition.version)\n" }
+        for token in tokens { csv += CSVStyle.rfc4180.row([token, definition.id, "\(definition.version)"]) }
         do {
             try handle.write(contentsOf: Data(csv.utf8))
             try handle.synchronize()
@@ -186,10 +186,6 @@ struct InviteCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(1)
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
 
