@@ -4,12 +4,14 @@ import SurveyAnalysis
 import SurveyCore
 import SurveyReports
 import SurveySimulation
+import SurveyTestSupport
 
-/// The full report of the example campaign (seed 2020, PRST 3 sizes) against committed files.
+/// The full report of the example campaign (seed 2020, PRST 3 sizes) against `reports/exemple/`,
+/// the one committed golden tree (the README links it as the example report).
 /// Re-record with `PRST_RECORD_GOLDEN=1 swift test --filter SurveyReportsTests`.
 enum Example {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let record = ProcessInfo.processInfo.environment["PRST_RECORD_GOLDEN"] == "1"
+    static let directory = root + "/reports/exemple"
 
     static func files(csv: CSVStyle = .rfc4180) throws -> [String: String] {
         let loaded = CampaignLoader.load(root + "/surveys/campagne.yaml")
@@ -24,33 +26,18 @@ enum Example {
         let result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
         return SurveyReport(result, csv: csv).files()
     }
-
-    /// Compares (or records) every file of `files` with the directory; extra committed files fail too.
-    static func check(_ files: [String: String], against directory: String) throws {
-        if record {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name != "README.md" && !name.hasPrefix(".") {
-                try FileManager.default.removeItem(atPath: directory + "/" + name)
-            }
-            for (name, content) in files { try Data(content.utf8).write(to: URL(fileURLWithPath: directory + "/" + name)) }
-            return
-        }
-        let committed = Set((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }
-        #expect(committed == Set(files.keys), "fichiers différents dans \(directory) — relancer avec PRST_RECORD_GOLDEN=1")
-        for (name, content) in files.sorted(by: { $0.key < $1.key }) {
-            let stored = try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
-            #expect(stored == Data(content.utf8), "\(name) diffère de \(directory)/\(name) — relancer avec PRST_RECORD_GOLDEN=1 si le changement est voulu")
-        }
-    }
 }
 
 @Suite(.serialized) struct GoldenReportTests {
-    @Test func goldenFiles() throws {
-        try Example.check(try Example.files(), against: Example.root + "/Tests/SurveyReportsTests/Golden")
-    }
-
     @Test func exampleDirectoryIsUpToDate() throws {
-        try Example.check(try Example.files(), against: Example.root + "/reports/exemple")
+        let files = try Example.files()
+        if GoldenFiles.isRecording {
+            try GoldenFiles.record(files, into: Example.directory)
+            return
+        }
+        for difference in GoldenFiles.differences(files, against: Example.directory) {
+            Issue.record("\(difference)\nRe-record with PRST_RECORD_GOLDEN=1 if the change is intended.")
+        }
     }
 
     @Test func deterministic() throws {
@@ -84,5 +71,23 @@ enum Example {
         #expect(Numbers.point(-0.04) == "0.0")
         #expect(Numbers.compact(2.5, comma: true) == "2,5")
         #expect(Numbers.pValue(0.0004, comma: true) == "< 0,001")
+    }
+}
+
+@Suite struct GoldenDiffTests {
+    @Test func aDifferencePointsAtTheChangedLine() throws {
+        let diff = GoldenFiles.lineDiff("a\nb\nc\nd\ne\n", "a\nb\nC\nd\ne\n")
+        #expect(diff == "@@ line 3 @@\n  a\n  b\n- c\n+ C\n")
+    }
+
+    @Test func missingAndExtraFilesAreNamed() throws {
+        let directory = NSTemporaryDirectory() + "prst-golden-" + UUID().uuidString
+        try GoldenFiles.record(["a.csv": "x\n", "b.csv": "y\n"], into: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(GoldenFiles.differences(["a.csv": "x\n", "b.csv": "y\n"], against: directory).isEmpty)
+        let problems = GoldenFiles.differences(["a.csv": "x\n", "c.csv": "z\n"], against: directory)
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.hasSuffix("/b.csv is committed but no longer produced") })
+        #expect(problems.contains { $0.hasPrefix("c.csv is produced but not committed") })
     }
 }
