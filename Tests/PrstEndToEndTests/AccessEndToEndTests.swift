@@ -76,11 +76,12 @@ struct AccessEndToEndTests {
         #expect(open.stderr.contains("accès libre"))
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/b.csv"))
 
+        // Usage errors (checked before anything is read): exit status 64.
         let noCount = try PrstBinary.run(["invite", questionnaire, "--store", store])
-        #expect(noCount.status == 1)
+        #expect(noCount.status == 64)
         #expect(noCount.stderr.contains("--count"))
         let zero = try PrstBinary.run(["invite", questionnaire, "--count", "0", "--store", store])
-        #expect(zero.status == 1)
+        #expect(zero.status == 64)
         #expect(zero.stderr.contains("entre 1 et"))
 
         let unknown = try PrstBinary.run(["invite", "--revoke", "2345-6789-ABCD-EFGH", "--store", store])
@@ -89,7 +90,6 @@ struct AccessEndToEndTests {
         let lookAlike = try PrstBinary.run(["invite", "--revoke", "O000-1111-ABCD-EFGH", "--store", store])
         #expect(lookAlike.status == 1)
         #expect(lookAlike.stderr.contains("ni 0, ni O"))
-        // Usage errors: exit status 64, the message from validate().
         let nothing = try PrstBinary.run(["invite", "--store", store])
         #expect(nothing.status == 64)
         #expect(nothing.stderr.contains("Indiquez quoi faire"))
