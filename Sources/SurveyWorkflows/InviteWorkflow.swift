@@ -22,7 +22,8 @@ package enum InviteWorkflow {
 
     package static func run(_ action: Action, storePath: String, now: Clock = SystemClock.now, output: WorkflowOutput) throws(Refusal) -> Outcome {
         switch action {
-        case .create(let file, let count, let out): return try create(questionnaire: file, count: count, out: out, storePath: storePath, now: now, output: output)
+        case .create(let file, let count, let out):
+            return try create(questionnaire: file, count: count, out: out, storePath: storePath, now: now, output: output)
         case .list(let file): return try list(questionnaire: file, storePath: storePath, output: output)
         case .revoke(let token): return try revoke(token, storePath: storePath, output: output)
         }

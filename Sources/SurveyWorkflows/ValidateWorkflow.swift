@@ -21,7 +21,8 @@ package enum ValidateWorkflow {
         let outcome = Outcome(diagnostics: diagnostics)
         let errors = outcome.errors, warnings = outcome.warnings
         if errors > 0 || (strict && warnings > 0) {
-            throw Refusal("\(errors) erreur\(errors > 1 ? "s" : ""), \(warnings) avertissement\(warnings > 1 ? "s" : "") : corrigez puis relancez « prst validate ».")
+            throw Refusal(
+                "\(errors) erreur\(errors > 1 ? "s" : ""), \(warnings) avertissement\(warnings > 1 ? "s" : "") : corrigez puis relancez « prst validate ».")
         }
         let summary = warnings > 0 ? "valide, avec \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "valide"
         output.error("\(paths.joined(separator: " ")) : \(summary).")
@@ -43,7 +44,9 @@ package enum ValidateWorkflow {
                     diagnostics.append(
                         .error(
                             SourceLocation(file: file), problem,
-                            hint: "des réponses existent déjà pour cette version : augmentez « version: » (ou changez d'« id ») pour une modification de structure"))
+                            hint:
+                                "des réponses existent déjà pour cette version : augmentez « version: » (ou changez d'« id ») pour une modification de structure"
+                        ))
                 }
             } catch {
                 diagnostics.append(.error(SourceLocation(file: file), error.message))

@@ -44,10 +44,11 @@ import Testing
         #expect(outcome.files.map(\.responses) == [2] && outcome.files.map(\.columns) == [3])
         #expect(try String(contentsOfFile: out + "/court.csv", encoding: .utf8) == "session,participe,nb\nA1,oui,3\nA2,non,0\n")
         #expect(FileManager.default.fileExists(atPath: out + "/dictionnaire.csv") && FileManager.default.fileExists(atPath: out + "/import.R"))
-        #expect(output.stderr == [
-            "\(out)/court.csv : 2 réponse(s), 3 colonnes",
-            "Dictionnaire des variables : \(out)/dictionnaire.csv ; lecture dans R : cd \(out) && Rscript import.R",
-        ])
+        #expect(
+            output.stderr == [
+                "\(out)/court.csv : 2 réponse(s), 3 colonnes",
+                "Dictionnaire des variables : \(out)/dictionnaire.csv ; lecture dans R : cd \(out) && Rscript import.R",
+            ])
     }
 
     @Test func withoutAStoreTheExportIsAnEmptyTemplate() throws {

@@ -13,10 +13,11 @@ import Testing
         let refusal = #expect(throws: Refusal.self) {
             try ImportWorkflow.run(questionnaire: file, file: csv, storePath: store, dryRun: false, output: RecordingOutput())
         }
-        #expect(refusal?.lines == [
-            "\(csv):3:2: colonne « nb » : question 2 : Le nombre doit être au plus 10.",
-            "Rien n'a été importé : 1 erreur(s) dans \(csv). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).",
-        ])
+        #expect(
+            refusal?.lines == [
+                "\(csv):3:2: colonne « nb » : question 2 : Le nombre doit être au plus 10.",
+                "Rien n'a été importé : 1 erreur(s) dans \(csv). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).",
+            ])
         for suffix in ["", "-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: store + suffix)) }
     }
 

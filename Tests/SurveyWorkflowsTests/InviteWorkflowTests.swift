@@ -20,7 +20,8 @@ import Testing
         let store = directory.path + "/prst.sqlite"
         let csv = directory.path + "/codes.csv"
         let output = RecordingOutput()
-        guard case .created(let written, let tokens) = try InviteWorkflow.run(.create(questionnaire: file, count: 3, out: csv), storePath: store, output: output)
+        guard
+            case .created(let written, let tokens) = try InviteWorkflow.run(.create(questionnaire: file, count: 3, out: csv), storePath: store, output: output)
         else { Issue.record("no codes created"); return }
         #expect(written == csv && tokens.count == 3)
         let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")

@@ -69,7 +69,9 @@ import Testing
         #expect(refused?.message.contains("--token CODE") == true)
 
         let output = RecordingOutput()
-        guard case .created(_, let tokens) = try InviteWorkflow.run(.create(questionnaire: file, count: 1, out: directory.path + "/codes.csv"), storePath: store, output: output)
+        guard
+            case .created(_, let tokens) = try InviteWorkflow.run(
+                .create(questionnaire: file, count: 1, out: directory.path + "/codes.csv"), storePath: store, output: output)
         else { Issue.record("no codes created"); return }
         let typed = try #require(tokens.first)
         let entered = try RunWorkflow.prepare(questionnaire: file, entry: .start(token: nil), storePath: store) { _ in typed }

@@ -8,7 +8,9 @@ import Testing
     @Test func rendersAlignedColumnsAndShowsImportedOnlyWhenThereAreSome() {
         let rows = [
             StatusRow(questionnaireID: "pilotes", version: 1, population: "pilotes", started: 12, inProgress: 2, completed: 10, medianCompletionSeconds: 750),
-            StatusRow(questionnaireID: "contributeurs", version: 2, population: "contributeurs", started: 3, inProgress: 3, completed: 0, medianCompletionSeconds: nil),
+            StatusRow(
+                questionnaireID: "contributeurs", version: 2, population: "contributeurs", started: 3, inProgress: 3, completed: 0, medianCompletionSeconds: nil
+            ),
         ]
         #expect(
             StatusWorkflow.render(rows) == """
