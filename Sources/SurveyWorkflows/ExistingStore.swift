@@ -20,8 +20,3 @@ package enum ExistingStore {
         }
     }
 }
-
-extension Refusal {
-    /// A store failure, worded by the store (`StoreError.description` carries what to do).
-    package init(_ error: StoreError) { self.init(error.description) }
-}
