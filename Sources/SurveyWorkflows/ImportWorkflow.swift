@@ -19,7 +19,7 @@ package enum ImportWorkflow {
     }
 
     package static func run(
-        questionnaire questionnairePath: String, file: String, storePath path: String, dryRun: Bool, now: Clock = SystemClock.now,
+        questionnaire questionnairePath: String, file: String, storePath path: String, dryRun: Bool, now: WorkflowClock = SystemClock.now,
         newSessionID: () -> String = Codes.random, output: WorkflowOutput
     ) throws -> Outcome {
         let loaded = QuestionnaireLoader.load(questionnairePath)

@@ -20,7 +20,7 @@ package enum InviteWorkflow {
         case revoked(before: TokenState)
     }
 
-    package static func run(_ action: Action, storePath: String, now: Clock = SystemClock.now, output: WorkflowOutput) throws(Refusal) -> Outcome {
+    package static func run(_ action: Action, storePath: String, now: WorkflowClock = SystemClock.now, output: WorkflowOutput) throws(Refusal) -> Outcome {
         switch action {
         case .create(let file, let count, let out):
             return try create(questionnaire: file, count: count, out: out, storePath: storePath, now: now, output: output)
@@ -29,7 +29,8 @@ package enum InviteWorkflow {
         }
     }
 
-    private static func create(questionnaire file: String, count: Int, out: String?, storePath path: String, now: Clock, output: WorkflowOutput) throws(Refusal)
+    private static func create(questionnaire file: String, count: Int, out: String?, storePath path: String, now: WorkflowClock, output: WorkflowOutput)
+        throws(Refusal)
         -> Outcome
     {
         let loaded = QuestionnaireLoader.load(file)

@@ -36,9 +36,10 @@ package struct Refusal: Error, Sendable {
     package var message: String { lines.joined(separator: "\n") }
 }
 
-/// The time a use case stamps on what it writes; tests pass a fixed one.
-package typealias Clock = @Sendable () -> Date
+/// The time a use case stamps on what it writes; tests pass one they move by hand. (Not named
+/// `Clock`, which would hide the standard library's protocol.)
+package typealias WorkflowClock = @Sendable () -> Date
 
 package enum SystemClock {
-    package static let now: Clock = { Date() }
+    package static let now: WorkflowClock = { Date() }
 }

@@ -19,7 +19,7 @@ package enum PurgeWorkflow {
         case erased(PurgePlan, deleted: [String])
     }
 
-    package static func run(_ selection: Selection, confirmed: Bool, storePath: String, now: Clock = SystemClock.now, output: WorkflowOutput)
+    package static func run(_ selection: Selection, confirmed: Bool, storePath: String, now: WorkflowClock = SystemClock.now, output: WorkflowOutput)
         throws(Refusal) -> Outcome
     {
         let responses = try ExistingStore.open(storePath, output: output)

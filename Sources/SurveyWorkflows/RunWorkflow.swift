@@ -26,7 +26,7 @@ package enum RunWorkflow {
     /// Loads the questionnaire and opens its session. `askForToken` is called only for a
     /// questionnaire by invitation when no code was given; nil means none was typed.
     package static func prepare(
-        questionnaire path: String, entry: Entry, storePath: String, now: @escaping Clock = SystemClock.now, askForToken: (Strings) -> String?
+        questionnaire path: String, entry: Entry, storePath: String, now: @escaping WorkflowClock = SystemClock.now, askForToken: (Strings) -> String?
     ) throws(Refusal) -> Prepared {
         let loaded = QuestionnaireLoader.load(path)
         guard let definition = loaded.questionnaire else {
@@ -90,7 +90,7 @@ package enum RunStoreWiring {
 
     /// Registers the questionnaire and starts a new session.
     package static func start(
-        _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping Clock = SystemClock.now
+        _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
     ) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
@@ -107,7 +107,7 @@ package enum RunStoreWiring {
     /// Lets an invited respondent in: an unused token starts a session linked to it, a token
     /// whose session is unfinished resumes it; an unknown, revoked or used token is refused.
     package static func enter(
-        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping Clock = SystemClock.now
+        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
     ) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
@@ -132,7 +132,7 @@ package enum RunStoreWiring {
 
     /// Reopens an unfinished session with the questionnaire snapshot it was answered with.
     package static func resume(
-        code: String, questionnaireID: String, storePath: String, strings: Strings, now: @escaping Clock = SystemClock.now
+        code: String, questionnaireID: String, storePath: String, strings: Strings, now: @escaping WorkflowClock = SystemClock.now
     ) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
@@ -166,8 +166,8 @@ package enum RunStoreWiring {
 /// Writes the runner's transactions to the store, stamped by the clock.
 package final class StorePersistence: SessionPersistence {
     package let store: ResponseStore
-    private let now: Clock
-    package init(store: ResponseStore, now: @escaping Clock = SystemClock.now) {
+    private let now: WorkflowClock
+    package init(store: ResponseStore, now: @escaping WorkflowClock = SystemClock.now) {
         self.store = store
         self.now = now
     }

@@ -22,7 +22,7 @@ final class ManualClock: @unchecked Sendable {
     init(_ start: Date = Date(timeIntervalSince1970: 1_750_000_000)) { current = start }
     var now: Date { lock.withLock { current } }
     func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
-    var clock: Clock { { [self] in now } }
+    var clock: WorkflowClock { { [self] in now } }
 }
 
 enum Questionnaires {
