@@ -69,6 +69,13 @@ package enum RunWorkflow {
             : "Reference of your answers: \(prepared.session.sessionID). Keep it if you ever want them erased.\n"
     }
 
+    /// Full screen only on a real terminal both ways, unless --plain or TERM is unset or dumb
+    /// (screen readers, scripts, pipes get the line-by-line mode).
+    package static func usesFullScreen(plain: Bool, environment: [String: String], inputIsTerminal: Bool, outputIsTerminal: Bool) -> Bool {
+        let dumb = environment["TERM"] == "dumb" || environment["TERM"] == nil
+        return !plain && !dumb && inputIsTerminal && outputIsTerminal
+    }
+
     /// The question asked when an invitation code is needed and none was given.
     package static func tokenPrompt(_ strings: Strings) -> String {
         strings.fr

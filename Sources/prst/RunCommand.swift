@@ -61,12 +61,11 @@ struct RunCommand: ParsableCommand {
         }
         let session = prepared.session
         let environment = ProcessInfo.processInfo.environment
-        let dumb = environment["TERM"] == "dumb" || environment["TERM"] == nil
-        let fullScreen = !plain && !dumb && Console.isTerminal(STDIN_FILENO) && Console.isTerminal(STDOUT_FILENO)
         SignalGuard.install(message: "\n" + session.interruptionText)
-
         let result: RunResult
-        if fullScreen {
+        if RunWorkflow.usesFullScreen(
+            plain: plain, environment: environment, inputIsTerminal: Console.isTerminal(STDIN_FILENO), outputIsTerminal: Console.isTerminal(STDOUT_FILENO))
+        {
             result = FullScreenFrontEnd(session: session, terminal: Terminal(colour: environment["NO_COLOR"] == nil)).run()
         } else {
             result = PlainFrontEnd(session: session, input: StandardInputLines(), output: Console.shared.out).run()

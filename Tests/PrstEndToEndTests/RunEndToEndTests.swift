@@ -26,7 +26,9 @@ import Darwin
         guard let built = (try? manager.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else {
             return "\(binary) is missing: run `swift build` before `swift test`"
         }
-        let modules = ["prst", "SurveyWorkflows", "SurveyRunner", "SurveyCore", "SurveyStore", "SurveyAnalysis", "SurveyReports", "SurveyExchange", "SurveySimulation"]
+        let modules = [
+            "prst", "SurveyWorkflows", "SurveyRunner", "SurveyCore", "SurveyStore", "SurveyAnalysis", "SurveyReports", "SurveyExchange", "SurveySimulation",
+        ]
         for module in modules {
             let directory = packageRoot.appendingPathComponent(".build/debug/\(module).build")
             for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasSuffix(".o") {

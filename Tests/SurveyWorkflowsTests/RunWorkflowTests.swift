@@ -81,6 +81,16 @@ import Testing
         #expect(again.session.isResumed && again.session.sessionID == entered.session.sessionID)
     }
 
+    @Test func fullScreenOnlyOnARealTerminalWithoutPlain() {
+        let xterm = ["TERM": "xterm-256color"]
+        #expect(RunWorkflow.usesFullScreen(plain: false, environment: xterm, inputIsTerminal: true, outputIsTerminal: true))
+        #expect(!RunWorkflow.usesFullScreen(plain: true, environment: xterm, inputIsTerminal: true, outputIsTerminal: true))
+        #expect(!RunWorkflow.usesFullScreen(plain: false, environment: ["TERM": "dumb"], inputIsTerminal: true, outputIsTerminal: true))
+        #expect(!RunWorkflow.usesFullScreen(plain: false, environment: [:], inputIsTerminal: true, outputIsTerminal: true))
+        #expect(!RunWorkflow.usesFullScreen(plain: false, environment: xterm, inputIsTerminal: false, outputIsTerminal: true))
+        #expect(!RunWorkflow.usesFullScreen(plain: false, environment: xterm, inputIsTerminal: true, outputIsTerminal: false))
+    }
+
     @Test func rehearsalTouchesNoStoreAndInvalidQuestionnaireCarriesItsDiagnostics() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("court.yaml", Questionnaires.short())
