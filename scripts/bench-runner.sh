@@ -71,5 +71,5 @@ measure() { # label, extra args
   done
 }
 echo "prst run --plain, 100 answers, $runs runs each"
-STORE_ARGS="" measure "--essai (in memory)" --essai
+STORE_ARGS="" measure "--dry-run (in memory)" --dry-run
 STORE_ARGS=1 measure "--store (durable)"

@@ -14,17 +14,17 @@ writers="${2:-20}"
 # On the disk the store would live on (not a tmpfs), inside the build directory.
 work="$(mktemp -d "$PWD/.build/bench-store.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product prst >/dev/null
+swift build -c release --product prst-bench >/dev/null
 echo "== 1 writer, $saves saves"
-.build/release/prst bench-store --saves "$saves" --directory "$work/single"
+.build/release/prst-bench --saves "$saves" --directory "$work/single"
 echo "== $writers writers at once on a new file, $saves saves each"
-.build/release/prst bench-store --saves "$saves" --writers "$writers" --directory "$work/concurrent"
+.build/release/prst-bench --saves "$saves" --writers "$writers" --directory "$work/concurrent"
 
 # Streaming: SESSIONS generated in SQL (ANSWERS each), then read back with forEachResponse.
 sessions="${3:-1000000}"
 answers="${4:-10}"
 echo "== streaming $sessions sessions × $answers answers"
-.build/release/prst bench-store --saves 1 --directory "$work/stream" >/dev/null
+.build/release/prst-bench --saves 1 --directory "$work/stream" >/dev/null
 store="$(ls "$work"/stream/*.sqlite)"
 sqlite3 "$store" <<SQL
 .timeout 20000
@@ -40,4 +40,4 @@ SELECT s.id, 'nombre', 'r' || k.j, 'number', NULL, k.j, 1750000000 FROM sessions
 COMMIT;
 SQL
 ls -l "$store" | awk '{ printf "fichier : %.0f Mio\n", $5 / 1048576 }'
-.build/release/prst bench-store --stream "$store"
+.build/release/prst-bench --stream "$store"

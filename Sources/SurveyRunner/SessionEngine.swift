@@ -5,14 +5,14 @@ import SurveyCore
 package typealias AnswerWrite = (AnswerKey, AnswerValue)
 
 /// Where the runner writes validated answers. The real store is SurveyStore's `ResponseStore`;
-/// tests and `--essai` use `InMemoryPersistence`.
+/// tests and `--dry-run` use `InMemoryPersistence`.
 package protocol SessionPersistence: AnyObject {
     /// Writes every answer in one durable transaction.
     func save(_ answers: [(AnswerKey, AnswerValue)], session id: String) throws
     func complete(session id: String) throws
 }
 
-/// Keeps answers in memory: rehearsals (`--essai`) and tests.
+/// Keeps answers in memory: rehearsals (`--dry-run`) and tests.
 package final class InMemoryPersistence: SessionPersistence {
     package private(set) var answers: [String: [AnswerKey: AnswerValue]] = [:]
     package private(set) var transactions: [[AnswerWrite]] = []

@@ -9,12 +9,18 @@ package struct CommandResult: Sendable {
 
 package enum PrstBinary {
     /// `.build/debug/prst`, built by `swift build` (and by `swift test`) before the tests run.
-    package static var path: String {
+    package static var path: String { built("prst") }
+
+    /// `.build/debug/prst-bench`, the store benchmark that tests use as a concurrent writer.
+    package static var benchPath: String { built("prst-bench") }
+
+    /// A product of this package, debug build first.
+    package static func built(_ product: String) -> String {
         let root = packageRoot()
-        for candidate in [".build/debug/prst", ".build/release/prst"] where FileManager.default.isExecutableFile(atPath: root + "/" + candidate) {
-            return root + "/" + candidate
+        for candidate in [".build/debug/", ".build/release/"] where FileManager.default.isExecutableFile(atPath: root + "/" + candidate + product) {
+            return root + "/" + candidate + product
         }
-        return root + "/.build/debug/prst"
+        return root + "/.build/debug/" + product
     }
 
     package static func run(

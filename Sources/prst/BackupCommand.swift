@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import SurveyStore
+import SurveyWorkflows
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +11,7 @@ struct BackupCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Le fichier de réponses à copier (par défaut : $PRST_STORE, sinon prst.sqlite).")
-    var store: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Le fichier de sauvegarde à créer.")
     var out: String?
@@ -21,19 +19,13 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Remplace le fichier de sauvegarde s'il existe déjà.")
     var force = false
 
-    func run() throws {
+    func validate() throws {
         guard let out, !out.isEmpty else {
-            Console.error("Indiquez le fichier de sauvegarde à créer avec --out, par exemple : prst backup --out sauvegarde.sqlite")
-            throw ExitCode(1)
+            throw ValidationError("Indiquez le fichier de sauvegarde à créer avec --out, par exemple : prst backup --out sauvegarde.sqlite")
         }
-        let path = StoreLocation.resolve(store)
-        let responses = try ExistingStore.open(path)
-        do {
-            try responses.backup(to: out, replacing: force)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
-        Console.out("Sauvegarde de \(path) écrite dans \(out) (vérifiée, lisible par vous seul).\n")
+    }
+
+    func run() throws {
+        try Console.perform { try BackupWorkflow.run(storePath: store.path, destination: out ?? "", replacing: force, output: $0) }
     }
 }

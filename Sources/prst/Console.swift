@@ -1,25 +1,26 @@
+import ArgumentParser
 import Foundation
 import SurveyCore
+import SurveyWorkflows
 
-/// Writing to the terminal: diagnostics on stderr, colour only on a terminal without NO_COLOR.
-enum Console {
+/// The one renderer of `prst`: text on stdout, messages and diagnostics on stderr (colour only
+/// on a terminal without NO_COLOR), progress lines on a terminal.
+struct Console: WorkflowOutput {
+    static let shared = Console()
+
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
-    static var colourOnStderr: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return isTerminal(STDERR_FILENO) && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-    }
-
-    static func out(_ text: String) {
+    func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func print(_ diagnostics: [Diagnostic]) {
-        let colour = colourOnStderr
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        let environment = ProcessInfo.processInfo.environment
+        let colour = Self.isTerminal(STDERR_FILENO) && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         for diagnostic in diagnostics {
             var severity = diagnostic.severity.rawValue
             if colour { severity = (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" }
@@ -28,11 +29,22 @@ enum Console {
             error(text)
         }
     }
-}
 
-extension Console {
-    /// Rewrites the current stderr line (callers check that stderr is a terminal).
-    static func progress(_ text: String) {
+    var showsProgress: Bool { Self.isTerminal(STDERR_FILENO) }
+
+    /// Rewrites the current stderr line.
+    func progress(_ text: String) {
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+
+    /// Runs a use case; a refusal is shown on stderr and the command exits with status 1.
+    static func perform<T>(_ body: (Console) throws -> T) throws -> T {
+        do {
+            return try body(shared)
+        } catch let refusal as Refusal {
+            shared.print(refusal.diagnostics)
+            for line in refusal.lines { shared.error(line) }
+            throw ExitCode(1)
+        }
     }
 }

@@ -9,7 +9,7 @@ struct Prst: ParsableCommand {
         Exemples :
           prst validate surveys
           prst preview surveys/pilotes.yaml > pilotes.md
-          prst run surveys/pilotes.yaml --essai
+          prst run surveys/pilotes.yaml --dry-run
           prst run surveys/pilotes.yaml --store prst.sqlite
           prst status --store prst.sqlite
           prst simulate surveys/campagne.yaml --seed 2020 --store essai.sqlite
@@ -21,7 +21,7 @@ struct Prst: ParsableCommand {
         """,
         subcommands: [
             ValidateCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
-            SimulateCommand.self, ReportCommand.self, BenchStoreCommand.self,
+            SimulateCommand.self, ReportCommand.self,
             InviteCommand.self, PurgeCommand.self, BackupCommand.self, MergeCommand.self,
             ExportCommand.self, ImportCommand.self,
         ]

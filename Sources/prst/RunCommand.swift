@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SurveyCore
 import SurveyRunner
+import SurveyWorkflows
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +12,10 @@ struct RunCommand: ParsableCommand {
 
         Le mode ligne à ligne (--plain) est automatique quand l'entrée n'est pas un terminal ou que TERM=dumb ; il convient aussi aux lecteurs d'écran.
 
-        Codes de sortie : 0 questionnaire envoyé, 1 refusé ou invalide, 3 interrompu (réponses conservées).
+        Codes de sortie : 0 questionnaire envoyé, 1 refusé ou invalide, 3 interrompu (réponses conservées), 64 options incompatibles.
 
         Exemples :
-          prst run surveys/pilotes.yaml --essai
+          prst run surveys/pilotes.yaml --dry-run
           prst run surveys/pilotes.yaml --store reponses.sqlite
           prst run surveys/pilotes.yaml --resume K7F3-9QXM
           prst run surveys/pilotes.yaml --token K7F3-9QXM-2PAB-H4TR   (accès sur invitation)
@@ -25,8 +25,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Le questionnaire (fichier YAML).")
     var questionnaire: String
 
-    @Option(help: "Fichier de réponses (par défaut : $PRST_STORE, sinon ./prst.sqlite).")
-    var store: String?
+    @OptionGroup var store: StoreOptions
 
     @Flag(help: "Mode ligne à ligne, sans redessiner l'écran (accessible, scriptable).")
     var plain = false
@@ -34,83 +33,53 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Reprendre une passation interrompue avec son code de reprise (par exemple K7F3-9QXM).")
     var resume: String?
 
-    @Flag(help: "Essai : parcourir le questionnaire sans rien enregistrer.")
+    @Flag(name: .customLong("dry-run"), help: "Essai : parcourir le questionnaire sans rien enregistrer.")
+    var dryRun = false
+
+    // The flag's first, French name, kept so that scripts and habits written with it still work.
+    @Flag(name: .customLong("essai"), help: ArgumentHelp("Ancien nom de --dry-run.", visibility: .hidden))
     var essai = false
 
     @Option(help: "Code d'invitation, pour un questionnaire en accès sur invitation (sinon il est demandé).")
     var token: String?
 
+    private var entry: RunWorkflow.Entry {
+        if dryRun || essai { return .rehearsal }
+        if let resume { return .resume(code: resume) }
+        return .start(token: token)
+    }
+
+    func validate() throws {
+        if dryRun || essai, resume != nil {
+            throw ValidationError("--\(essai ? "essai" : "dry-run") et --resume ne peuvent pas être utilisés ensemble : un essai n'enregistre rien.")
+        }
+    }
+
     func run() throws {
-        if essai, resume != nil {
-            Console.error("--essai et --resume ne peuvent pas être utilisés ensemble : un essai n'enregistre rien.")
-            throw ExitCode(1)
+        let prepared = try Console.perform { _ in
+            try RunWorkflow.prepare(questionnaire: questionnaire, entry: entry, storePath: store.path, askForToken: Self.askForToken)
         }
-        let loaded = QuestionnaireLoader.load(questionnaire)
-        guard let definition = loaded.questionnaire else {
-            Console.print(loaded.diagnostics)
-            Console.error("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(questionnaire)).")
-            throw ExitCode(1)
-        }
-        let strings = Strings(definition.language)
-        let session: RunSession
-        if essai {
-            session = RunSession(engine: SessionEngine(questionnaire: definition), persistence: InMemoryPersistence(),
-                                 sessionID: "essai", resumeCode: nil, isRehearsal: true)
-        } else {
-            let storePath = store ?? RunStoreWiring.defaultStorePath()
-            let opened: RunStoreWiring.Opened
-            do {
-                if let resume {
-                    opened = try RunStoreWiring.resume(code: resume, questionnaireID: definition.id, storePath: storePath, strings: strings)
-                } else if DefinitionValidator.access(of: definition, at: questionnaire) == .token {
-                    guard let typed = token ?? Self.askForToken(strings) else {
-                        Console.error(strings.fr
-                            ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
-                            : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
-                        throw ExitCode(1)
-                    }
-                    opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath)
-                } else {
-                    opened = try RunStoreWiring.start(loaded, questionnaire: definition, storePath: storePath)
-                }
-            } catch let refusal as RunStoreWiring.Refusal {
-                Console.error(refusal.message)
-                throw ExitCode(1)
-            }
-            session = RunSession(engine: SessionEngine(questionnaire: opened.questionnaire, answers: opened.answers),
-                                 persistence: opened.persistence, sessionID: opened.sessionID, resumeCode: opened.resumeCode,
-                                 isRehearsal: false, isResumed: opened.isResumed)
-        }
-
+        let session = prepared.session
         let environment = ProcessInfo.processInfo.environment
-        let dumb = environment["TERM"] == "dumb" || environment["TERM"] == nil
-        let fullScreen = !plain && !dumb && Console.isTerminal(STDIN_FILENO) && Console.isTerminal(STDOUT_FILENO)
         SignalGuard.install(message: "\n" + session.interruptionText)
-
         let result: RunResult
-        if fullScreen {
-            let colour = environment["NO_COLOR"] == nil
-            result = FullScreenFrontEnd(session: session, terminal: Terminal(colour: colour)).run()
+        if RunWorkflow.usesFullScreen(
+            plain: plain, environment: environment, inputIsTerminal: Console.isTerminal(STDIN_FILENO), outputIsTerminal: Console.isTerminal(STDOUT_FILENO))
+        {
+            result = FullScreenFrontEnd(session: session, terminal: Terminal(colour: environment["NO_COLOR"] == nil)).run()
         } else {
-            result = PlainFrontEnd(session: session, input: StandardInputLines(), output: Console.out).run()
+            result = PlainFrontEnd(session: session, input: StandardInputLines(), output: Console.shared.out).run()
         }
         if result == .interrupted {
-            Console.out("\n" + session.interruptionText)
+            Console.shared.out("\n" + session.interruptionText)
             throw ExitCode(3)
         }
-        if !essai {
-            // A receipt: the only way to point at one's own answers later (erasure request).
-            Console.out(strings.fr
-                ? "Référence de vos réponses : \(session.sessionID). Conservez-la si vous souhaitez un jour en demander la suppression.\n"
-                : "Reference of your answers: \(session.sessionID). Keep it if you ever want them erased.\n")
-        }
+        if let receipt = RunWorkflow.receipt(prepared) { Console.shared.out(receipt) }
     }
 
     /// Asks for the invitation code on the terminal (or reads it as the first line of input).
     private static func askForToken(_ strings: Strings) -> String? {
-        Console.out(strings.fr
-            ? "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
-            : "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): ")
+        Console.shared.out(RunWorkflow.tokenPrompt(strings))
         guard let line = readLine(strippingNewline: true), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return line
     }

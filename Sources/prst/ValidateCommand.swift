@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import SurveyCore
-import SurveyStore
+import SurveyWorkflows
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,49 +19,11 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Traiter les avertissements comme des erreurs.")
     var strict = false
 
+    // Not StoreOptions: without --store nothing is compared (no $PRST_STORE, no default file).
     @Option(help: "Fichier de réponses à comparer (par défaut : aucun).")
     var store: String?
 
     func run() throws {
-        var diagnostics = DefinitionValidator.validate(paths)
-        if let store, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += try storeDiagnostics(store)
-        }
-        Console.print(diagnostics)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        if errors > 0 || (strict && warnings > 0) {
-            Console.error("\(errors) erreur\(errors > 1 ? "s" : ""), \(warnings) avertissement\(warnings > 1 ? "s" : "") : corrigez puis relancez « prst validate ».")
-            throw ExitCode(1)
-        }
-        let summary = warnings > 0 ? "valide, avec \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "valide"
-        Console.error("\(paths.joined(separator: " ")) : \(summary).")
-    }
-
-    /// Structural changes that the responses already stored would not survive.
-    private func storeDiagnostics(_ store: String) throws -> [Diagnostic] {
-        guard FileManager.default.fileExists(atPath: store) else {
-            Console.error("Le fichier de réponses \(store) n'existe pas : aucune réponse à comparer.")
-            throw ExitCode(1)
-        }
-        let opened: ResponseStore
-        do { opened = try ResponseStore.open(at: store) } catch {
-            Console.error(error.message)
-            throw ExitCode(1)
-        }
-        var diagnostics: [Diagnostic] = []
-        for file in (try? DefinitionValidator.expand(paths)) ?? [] where DefinitionValidator.kind(of: file) == .questionnaire {
-            let loaded = QuestionnaireLoader.load(file)
-            guard loaded.questionnaire != nil else { continue }
-            do {
-                for problem in try opened.compatibilityProblems(with: loaded) {
-                    diagnostics.append(.error(SourceLocation(file: file), problem,
-                                              hint: "des réponses existent déjà pour cette version : augmentez « version: » (ou changez d'« id ») pour une modification de structure"))
-                }
-            } catch {
-                diagnostics.append(.error(SourceLocation(file: file), error.message))
-            }
-        }
-        return diagnostics
+        _ = try Console.perform { try ValidateWorkflow.run(paths: paths, strict: strict, storePath: store, output: $0) }
     }
 }

@@ -76,11 +76,12 @@ struct AccessEndToEndTests {
         #expect(open.stderr.contains("accès libre"))
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/b.csv"))
 
+        // Usage errors (checked before anything is read): exit status 64.
         let noCount = try PrstBinary.run(["invite", questionnaire, "--store", store])
-        #expect(noCount.status == 1)
+        #expect(noCount.status == 64)
         #expect(noCount.stderr.contains("--count"))
         let zero = try PrstBinary.run(["invite", questionnaire, "--count", "0", "--store", store])
-        #expect(zero.status == 1)
+        #expect(zero.status == 64)
         #expect(zero.stderr.contains("entre 1 et"))
 
         let unknown = try PrstBinary.run(["invite", "--revoke", "2345-6789-ABCD-EFGH", "--store", store])
@@ -90,10 +91,10 @@ struct AccessEndToEndTests {
         #expect(lookAlike.status == 1)
         #expect(lookAlike.stderr.contains("ni 0, ni O"))
         let nothing = try PrstBinary.run(["invite", "--store", store])
-        #expect(nothing.status == 1)
+        #expect(nothing.status == 64)
         #expect(nothing.stderr.contains("Indiquez quoi faire"))
         let both = try PrstBinary.run(["invite", "--list", "--revoke", "2345-6789-ABCD-EFGH", "--store", store])
-        #expect(both.status == 1)
+        #expect(both.status == 64)
         #expect(both.stderr.contains("Une seule action"))
         let missing = try PrstBinary.run(["invite", "--list", "--store", directory.path + "/absent.sqlite"])
         #expect(missing.status == 1)
@@ -163,16 +164,17 @@ struct AccessEndToEndTests {
         let directory = try TemporaryDirectory()
         let store = directory.path + "/prst.sqlite"
         try Self.simulatedStore(store)
-        for (arguments, message) in [
-            (["purge", "--store", store], "Indiquez quoi effacer"),
-            (["purge", "--incomplete", "--store", store], "--older-than"),
-            (["purge", "--incomplete", "--older-than", "30 jours", "--store", store], "non comprise"),
-            (["purge", "--incomplete", "--older-than", "30d", "--session", "X", "--store", store], "pas les deux"),
-            (["purge", "--session", "ZZZZ2222", "--store", store, "--yes"], "Rien n'a été supprimé"),
-            (["purge", "--session", "ZZZZ2222", "--store", directory.path + "/absent.sqlite"], "n'existe pas"),
-        ] {
+        for (arguments, message, status) in [
+            (["purge", "--store", store], "Indiquez quoi effacer", 64),
+            (["purge", "--incomplete", "--store", store], "--older-than", 64),
+            (["purge", "--incomplete", "--older-than", "30 jours", "--store", store], "non comprise", 64),
+            (["purge", "--incomplete", "--older-than", "30d", "--session", "X", "--store", store], "pas les deux", 64),
+            (["purge", "--session", "X", "--older-than", "30d", "--store", store], "ne s'emploie qu'avec --incomplete", 64),
+            (["purge", "--session", "ZZZZ2222", "--store", store, "--yes"], "Rien n'a été supprimé", 1),
+            (["purge", "--session", "ZZZZ2222", "--store", directory.path + "/absent.sqlite"], "n'existe pas", 1),
+        ] as [([String], String, Int32)] {
             let result = try PrstBinary.run(arguments)
-            #expect(result.status == 1, "\(arguments)")
+            #expect(result.status == status, "\(arguments)")
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
     }
@@ -212,8 +214,8 @@ struct AccessEndToEndTests {
                     label: "Un texte ?"
             """)
         let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: PrstBinary.path)
-        writer.arguments = ["bench-store", "--saves", "1500", "--child-store", store, "--child-definition", bench]
+        writer.executableURL = URL(fileURLWithPath: PrstBinary.benchPath)
+        writer.arguments = ["--saves", "1500", "--child-store", store, "--child-definition", bench]
         writer.currentDirectoryURL = URL(fileURLWithPath: packageRoot())
         writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice
@@ -254,7 +256,7 @@ struct AccessEndToEndTests {
         #expect(try String(contentsOfFile: text, encoding: .utf8) == "Réunion du comité\n")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/copie.sqlite"))
         let noOut = try PrstBinary.run(["backup", "--store", store])
-        #expect(noOut.status == 1)
+        #expect(noOut.status == 64)
         #expect(noOut.stderr.contains("--out"))
     }
 
@@ -299,7 +301,7 @@ struct AccessEndToEndTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("n'existe pas"))
         let noInto = try PrstBinary.run(["merge", source])
-        #expect(noInto.status == 1)
+        #expect(noInto.status == 64)
         #expect(noInto.stderr.contains("--into"))
         let itself = try PrstBinary.run(["merge", "--into", source, source])
         #expect(itself.status == 1)

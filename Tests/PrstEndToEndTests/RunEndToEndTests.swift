@@ -26,7 +26,9 @@ import Darwin
         guard let built = (try? manager.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else {
             return "\(binary) is missing: run `swift build` before `swift test`"
         }
-        let modules = ["prst", "SurveyRunner", "SurveyCore", "SurveyStore", "SurveyAnalysis", "SurveyReports"]
+        let modules = [
+            "prst", "SurveyWorkflows", "SurveyRunner", "SurveyCore", "SurveyStore", "SurveyAnalysis", "SurveyReports", "SurveyExchange", "SurveySimulation",
+        ]
         for module in modules {
             let directory = packageRoot.appendingPathComponent(".build/debug/\(module).build")
             for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasSuffix(".o") {
@@ -170,7 +172,7 @@ import Darwin
 
         let broken = directory.appendingPathComponent("casse.yaml")
         try Self.fixture.replacingOccurrences(of: "type: yesno", with: "type: ouinon").write(to: broken, atomically: true, encoding: .utf8)
-        let invalid = try Self.run([broken.path, "--essai"], stdin: "")
+        let invalid = try Self.run([broken.path, "--dry-run"], stdin: "")
         #expect(invalid.status == 1)
         #expect(invalid.stderr.contains("casse.yaml:"))
         #expect(invalid.stderr.contains("Le questionnaire n'est pas valide"))
@@ -184,11 +186,30 @@ import Darwin
         var lines = ["1", "1", "1", "n", "12"] + Array(repeating: "1", count: 5) + ["Bonne entente", "", "n"]
         lines += Array(repeating: "2", count: 6) + ["10"] + ["1", "1", "n"] + Array(repeating: "1", count: 3)
         lines += ["1"] + Array(repeating: "1", count: 5) + ["1", "1"] + ["1", "1,2", "", "o"]
-        let result = try Self.run([pilotes, "--essai"], stdin: lines.joined(separator: "\n") + "\n")
+        let result = try Self.run([pilotes, "--dry-run"], stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stdout.suffix(800))")
         #expect(result.stdout.contains("MODE ESSAI"))
         #expect(result.stdout.contains("Fin de l'essai : rien n'a été enregistré."))
         #expect(Self.resumeCode(in: result.stdout) == nil)
+    }
+
+    /// `--dry-run` is the rehearsal flag; `--essai`, its first name, still works but is no longer
+    /// shown; a rehearsal with --resume is a usage error (exit status 64, as the README says).
+    @Test func rehearsalFlagOldNameAndUsageError() throws {
+        let directory = try Self.workspace()
+        let questionnaire = directory.appendingPathComponent("essai.yaml").path
+        let store = directory.appendingPathComponent("jamais.sqlite").path
+        for flag in ["--dry-run", "--essai"] {
+            let rehearsal = try Self.run([questionnaire, flag, "--store", store], stdin: "o\n1\n3\n3,5\n1 2\nTrès bien é\no\n")
+            #expect(rehearsal.status == 0, "\(flag): \(rehearsal.stderr)")
+            #expect(rehearsal.stdout.contains("Fin de l'essai : rien n'a été enregistré."), "\(flag)")
+            let both = try Self.run([questionnaire, flag, "--resume", "K7F3-9QXM", "--store", store], stdin: "")
+            #expect(both.status == 64, "\(flag)")
+            #expect(both.stderr.contains("\(flag) et --resume ne peuvent pas être utilisés ensemble"), "\(both.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: store))
+        let help = try Self.run(["--help"], stdin: "")
+        #expect(help.stdout.contains("--dry-run") && !help.stdout.contains("--essai"))
     }
 
     // MARK: Full-screen mode through a pseudo-terminal
@@ -368,7 +389,7 @@ import Darwin
 
     @Test func dumbTerminalFallsBackToPlainMode() throws {
         let directory = try Self.workspace()
-        let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--essai"], environment: ["TERM": "dumb"])
+        let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--dry-run"], environment: ["TERM": "dumb"])
         defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "(o = oui, n = non)"))
         #expect(!pty.screen.text.contains("\u{1B}[?1049h"))

@@ -3,12 +3,13 @@ import Foundation
 import SurveyCore
 import SurveyStore
 
-/// Hidden: measures the store (scripts/bench-store.sh). Not a user command.
-struct BenchStoreCommand: ParsableCommand {
+/// Measures the store (scripts/bench-store.sh, and the multi-process tests): a developer's
+/// tool, kept out of the `prst` that users run.
+@main
+struct PrstBench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-store",
-        abstract: "Mesure la latence d'enregistrement d'une réponse (réservé aux développeurs).",
-        shouldDisplay: false
+        commandName: "prst-bench",
+        abstract: "Mesure la latence d'enregistrement d'une réponse (réservé aux développeurs)."
     )
 
     @Option(help: "Nombre de réponses enregistrées une à une (par processus).")
@@ -62,7 +63,7 @@ struct BenchStoreCommand: ParsableCommand {
         }
         if let childStore, let childDefinition {
             let latencies = try Self.measure(store: childStore, definition: childDefinition, saves: saves)
-            Console.out(latencies.map { String($0) }.joined(separator: "\n") + "\n")
+            write(latencies.map { String($0) }.joined(separator: "\n") + "\n")
             return
         }
         let work = directory ?? NSTemporaryDirectory() + "prst-bench-store-" + UUID().uuidString
@@ -95,7 +96,7 @@ struct BenchStoreCommand: ParsableCommand {
             return String(format: "%.2f", latencies[max(0, index)] / 1000)
         }
         let mean = latencies.reduce(0, +) / Double(max(1, latencies.count)) / 1000
-        Console.out(
+        write(
             """
             écrivains : \(writers), réponses par écrivain : \(saves), total mesuré : \(latencies.count) en \(String(format: "%.1f", elapsed)) s
             latence d'un enregistrement (ms) : p50 \(percentile(50)), p90 \(percentile(90)), p99 \(percentile(99)), max \(percentile(100)), moyenne \(String(format: "%.2f", mean))
@@ -103,7 +104,7 @@ struct BenchStoreCommand: ParsableCommand {
 
             """)
         if answers != writers * saves || integrity != ["ok"] || sessions != writers {
-            Console.error("Réponses perdues ou base endommagée.")
+            fail("Réponses perdues ou base endommagée.")
             throw ExitCode(1)
         }
     }
@@ -123,7 +124,7 @@ struct BenchStoreCommand: ParsableCommand {
         let statusStart = Date()
         let rows = try store.status()
         let status = Date().timeIntervalSince(statusStart)
-        Console.out(
+        write(
             """
             lecture en flux : \(sessions) sessions, \(answers) réponses en \(String(format: "%.1f", streaming)) s \
             (\(Int(Double(sessions) / max(streaming, 0.001))) sessions/s)
@@ -168,7 +169,7 @@ struct BenchStoreCommand: ParsableCommand {
         for _ in 0..<writers {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["bench-store", "--saves", "\(saves)", "--child-store", store, "--child-definition", definition]
+            process.arguments = ["--saves", "\(saves)", "--child-store", store, "--child-definition", definition]
             let pipe = Pipe()
             process.standardOutput = pipe
             children.append((process, pipe))
@@ -183,9 +184,17 @@ struct BenchStoreCommand: ParsableCommand {
             latencies += String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
         }
         if failed > 0 {
-            Console.error("\(failed) écrivain(s) sur \(writers) ont échoué.")
+            fail("\(failed) écrivain(s) sur \(writers) ont échoué.")
             throw ExitCode(1)
         }
         return latencies
     }
+}
+
+private func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+private func fail(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

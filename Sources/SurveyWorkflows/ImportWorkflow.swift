@@ -1,0 +1,139 @@
+import Foundation
+import SurveyCore
+import SurveyExchange
+import SurveyStore
+
+/// `prst import`: responses gathered elsewhere (paper, another tool), from a wide CSV, checked
+/// like answers given in `prst run`; all or nothing.
+package enum ImportWorkflow {
+    /// Far above a real campaign (100,000 responses of the PRST questionnaires weigh about 40 MB).
+    package static let maximumBytes = 500 * 1024 * 1024
+    package static let maximumPrinted = 1_000
+
+    package enum Outcome: Sendable {
+        /// `--dry-run`: every row is valid; nothing was stored.
+        case checked(ImportSummary)
+        case imported(ImportSummary)
+        /// The file holds no response (a template): nothing was stored.
+        case empty
+    }
+
+    package static func run(
+        questionnaire questionnairePath: String, file: String, storePath path: String, dryRun: Bool, now: WorkflowClock = SystemClock.now,
+        newSessionID: () -> String = Codes.random, output: WorkflowOutput
+    ) throws -> Outcome {
+        let loaded = QuestionnaireLoader.load(questionnairePath)
+        guard let definition = loaded.questionnaire else {
+            throw Refusal(
+                "Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(questionnairePath)).", diagnostics: loaded.diagnostics)
+        }
+        let data = try read(file)
+        let existing: ResponseStore? = FileManager.default.fileExists(atPath: path) ? try ExistingStore.open(path, output: output) : nil
+        if let existing {
+            let problems: [String]
+            do { problems = try existing.compatibilityProblems(with: loaded) } catch { throw Refusal(error.description) }
+            if !problems.isEmpty {
+                throw Refusal(
+                    lines: [
+                        "Le questionnaire a changé depuis les réponses déjà enregistrées dans \(path) : donnez-lui un nouveau numéro de version (version:) avant d'importer."
+                    ] + problems.map { "  - \($0)" })
+            }
+        }
+
+        let importer = WideImporter(questionnaire: definition)
+        if dryRun {
+            var summary = try importer.read(data: data, now: now(), newSessionID: newSessionID)
+            if let existing, !summary.sessionRows.isEmpty {
+                do {
+                    for id in try existing.existingSessionIDs(summary.sessionRows.keys) {
+                        summary.issues.append(ImportIssue(row: summary.sessionRows[id] ?? 0, column: nil, message: alreadyStored(id, path)))
+                    }
+                    summary.issues.sort()
+                } catch {
+                    throw Refusal(error.description)
+                }
+            }
+            try refuseIssues(summary, file: file)
+            output.out("Vérification réussie : \(counts(summary)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run).\n")
+            return .checked(summary)
+        }
+
+        // One pass: every row checked, and stored in the same transaction as long as none has
+        // failed; any issue rolls everything back, the definition included.
+        let created = existing == nil
+        var summary = ImportSummary()
+        do {
+            let target = try existing ?? ResponseStore.open(at: path)
+            try target.importSessions(loaded) { writer in
+                summary = try importer.read(data: data, now: now(), newSessionID: newSessionID) { record, clean in
+                    if clean {
+                        do { try writer.add(record) } catch let error as StoreError where error.kind == .conflict {
+                            return alreadyStored(record.sessionID, path)
+                        }
+                    } else if try writer.contains(record.sessionID) {
+                        return alreadyStored(record.sessionID, path)
+                    }
+                    return nil
+                }
+                summary.issues.sort()
+                if !summary.issues.isEmpty || summary.valid == 0 { throw RolledBack() }
+            }
+        } catch is RolledBack {
+            if created { removeStore(path) }
+            try refuseIssues(summary, file: file)
+            output.out("Aucune réponse dans \(file) : rien à importer.\n")
+            return .empty
+        } catch let error as StoreError {
+            if created { removeStore(path) }
+            throw Refusal(lines: [error.description, "Rien n'a été importé."])
+        }
+        output.out("\(counts(summary)) importée(s) dans \(path), marquées « importées ».\n")
+        return .imported(summary)
+    }
+
+    /// Thrown inside the import's transaction so that nothing of it is kept.
+    private struct RolledBack: Error {}
+
+    /// Refuses when there are issues, listing them (the first ones: a shifted column can make
+    /// every row wrong, and the first errors show the cause).
+    private static func refuseIssues(_ summary: ImportSummary, file: String) throws(Refusal) {
+        guard !summary.issues.isEmpty else { return }
+        var lines = summary.issues.prefix(maximumPrinted).map { $0.rendered(file: file) }
+        if summary.issues.count > maximumPrinted {
+            lines.append("… et \(summary.issues.count - maximumPrinted) autre(s) erreur(s) non affichée(s).")
+        }
+        lines.append(
+            "Rien n'a été importé : \(summary.issues.count) erreur(s) dans \(file). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).")
+        throw Refusal(lines: lines)
+    }
+
+    package static func counts(_ summary: ImportSummary) -> String {
+        "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
+    }
+
+    static func alreadyStored(_ id: String, _ path: String) -> String {
+        "la session « \(id) » est déjà dans \(path) : ces réponses ont sans doute déjà été importées."
+    }
+
+    /// A store this import created and that holds nothing: the file and its WAL companions go.
+    static func removeStore(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    static func read(_ file: String) throws(Refusal) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw Refusal("Le fichier « \(file) » n'existe pas : vérifiez son nom et son dossier.")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            throw Refusal(
+                "« \(file) » pèse \(size / 1_048_576) Mo, plus que les \(maximumBytes / 1_048_576) Mo admis : est-ce bien un CSV de réponses ? Découpez-le en plusieurs fichiers si c'est le cas."
+            )
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw Refusal("Impossible de lire « \(file) » : vérifiez vos droits sur ce fichier.")
+        }
+        return data
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import SurveyCore
+import SurveyStore
+
+/// `prst invite`: invitation codes for a questionnaire by invitation (access: token).
+package enum InviteWorkflow {
+    package static let maximumCount = 100_000
+
+    /// One action at a time, checked by the command before it runs.
+    package enum Action: Sendable, Equatable {
+        case create(questionnaire: String, count: Int, out: String?)
+        /// Every code, or those of this questionnaire.
+        case list(questionnaire: String?)
+        case revoke(token: String)
+    }
+
+    package enum Outcome: Sendable, Equatable {
+        case created(csv: String, tokens: [String])
+        case listed([TokenSummary])
+        case revoked(before: TokenState)
+    }
+
+    package static func run(_ action: Action, storePath: String, now: WorkflowClock = SystemClock.now, output: WorkflowOutput) throws(Refusal) -> Outcome {
+        switch action {
+        case .create(let file, let count, let out):
+            return try create(questionnaire: file, count: count, out: out, storePath: storePath, now: now, output: output)
+        case .list(let file): return try list(questionnaire: file, storePath: storePath, output: output)
+        case .revoke(let token): return try revoke(token, storePath: storePath, output: output)
+        }
+    }
+
+    private static func create(questionnaire file: String, count: Int, out: String?, storePath path: String, now: WorkflowClock, output: WorkflowOutput)
+        throws(Refusal)
+        -> Outcome
+    {
+        let loaded = QuestionnaireLoader.load(file)
+        guard let definition = loaded.questionnaire else {
+            throw Refusal(
+                "Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(file)). Aucun code n'a été créé.",
+                diagnostics: loaded.diagnostics)
+        }
+        guard DefinitionValidator.access(of: definition, at: file) == .token else {
+            throw Refusal(
+                "« \(definition.id) » est en accès libre (access: open) : les codes d'invitation ne serviraient à rien. "
+                    + "Ajoutez « access: token » dans \(file) si seules les personnes invitées doivent pouvoir répondre. Aucun code n'a été créé.")
+        }
+        let csvPath = out ?? "invitations-\(definition.id)-v\(definition.version).csv"
+        // The CSV is created first (never over an existing file: it may hold earlier codes),
+        // the codes are stored after; if storing fails the CSV is removed: nothing changes.
+        let descriptor = open(csvPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST {
+                throw Refusal(
+                    "« \(csvPath) » existe déjà (il contient peut-être des codes déjà envoyés) : choisissez un autre nom avec --out. Aucun code n'a été créé.")
+            }
+            throw Refusal("Impossible de créer « \(csvPath) » : vérifiez que le dossier existe et que vous pouvez y écrire. Aucun code n'a été créé.")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        func abandon(_ message: String) -> Refusal {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: csvPath)
+            return Refusal(message)
+        }
+        let tokens: [String]
+        do {
+            let responses = try ResponseStore.open(at: path)
+            if let warning = responses.permissionWarning() { output.error(warning) }
+            tokens = try responses.createTokens(count: count, questionnaireID: definition.id, version: definition.version, at: now())
+        } catch {
+            throw abandon(error.description + " Aucun code n'a été créé.")
+        }
+        var csv = "token,questionnaire,version\n"
+        for token in tokens { csv += CSVStyle.rfc4180.row([token, definition.id, "\(definition.version)"]) }
+        do {
+            try handle.write(contentsOf: Data(csv.utf8))
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            // The codes exist only in the store as hashes: revoke nothing, they cannot be used
+            // by anyone; say so plainly.
+            throw abandon(
+                "Impossible d'écrire « \(csvPath) » (disque plein ?) : les \(count) codes créés sont perdus et ne pourront servir à personne. Libérez de la place puis relancez la commande."
+            )
+        }
+        output.out(
+            "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(definition.id) » version \(definition.version) écrit\(count > 1 ? "s" : "") dans \(csvPath).\n"
+                + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses.\n")
+        return .created(csv: csvPath, tokens: tokens)
+    }
+
+    private static func list(questionnaire file: String?, storePath path: String, output: WorkflowOutput) throws(Refusal) -> Outcome {
+        let responses = try ExistingStore.open(path, output: output)
+        var tokens: [TokenSummary]
+        do { tokens = try responses.tokens() } catch { throw Refusal(error.description) }
+        if let file {
+            guard let definition = QuestionnaireLoader.load(file).questionnaire else {
+                throw Refusal("Le questionnaire \(file) n'est pas valide : vérifiez-le avec « prst validate \(file) ».")
+            }
+            tokens = tokens.filter { $0.questionnaireID == definition.id }
+        }
+        output.out(render(tokens, storePath: path))
+        return .listed(tokens)
+    }
+
+    /// The state of each code, for reminders; a code shows only its first four characters.
+    package static func render(_ tokens: [TokenSummary], storePath path: String) -> String {
+        if tokens.isEmpty {
+            return "Aucun code d'invitation dans \(path) : créez-en avec « prst invite questionnaire.yaml --count N ».\n"
+        }
+        let width = max(13, tokens.map(\.questionnaireID.count).max() ?? 0)
+        var text = "Code    " + "Questionnaire".padding(toLength: width, withPad: " ", startingAt: 0) + "  Version  État\n"
+        for token in tokens {
+            text +=
+                "\(token.prefix)-…  " + token.questionnaireID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + String(repeating: " ", count: max(0, 7 - "\(token.version)".count)) + "\(token.version)  \(token.state.french)\n"
+        }
+        var counts: [String] = []
+        for state in TokenState.allCases {
+            let number = tokens.filter { $0.state == state }.count
+            if number > 0 { counts.append("\(number) \(number > 1 && state != .inProgress ? state.french + "s" : state.french)") }
+        }
+        text += "\nTotal : \(tokens.count) code\(tokens.count > 1 ? "s" : "") (\(counts.joined(separator: ", ")))."
+        text += "\nChaque code est montré par ses 4 premiers caractères : retrouvez-le dans le fichier CSV créé avec les invitations.\n"
+        return text
+    }
+
+    private static func revoke(_ token: String, storePath path: String, output: WorkflowOutput) throws(Refusal) -> Outcome {
+        let responses = try ExistingStore.open(path, output: output)
+        let before: TokenState
+        do { before = try responses.revoke(token: token) } catch { throw Refusal(error.description) }
+        switch before {
+        case .revoked:
+            output.out("Ce code était déjà annulé : rien n'a changé.\n")
+        case .inProgress:
+            output.out(
+                "Code annulé : il ne permet plus de reprendre le questionnaire commencé. Les réponses déjà données restent dans le fichier ; "
+                    + "« prst purge --incomplete --older-than 30d » efface les questionnaires jamais terminés.\n")
+        default:
+            output.out("Code annulé : il n'ouvre plus le questionnaire.\n")
+        }
+        return .revoked(before: before)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SurveyStore
+
+/// `prst purge`: erases for good the sessions of a respondent who asks, or the questionnaires
+/// never finished; shows what would go first and erases only when confirmed.
+package enum PurgeWorkflow {
+    /// What to erase, checked by the command before it runs.
+    package enum Selection: Sendable, Equatable {
+        /// The session of this receipt number.
+        case session(String)
+        /// Unfinished sessions started more than `seconds` ago (`text` as typed, for messages).
+        case incomplete(olderThan: Double, text: String)
+    }
+
+    package enum Outcome: Sendable, Equatable {
+        case nothingToErase
+        /// Shown, not erased: the command asks for --yes.
+        case unconfirmed(PurgePlan)
+        case erased(PurgePlan, deleted: [String])
+    }
+
+    package static func run(_ selection: Selection, confirmed: Bool, storePath: String, now: WorkflowClock = SystemClock.now, output: WorkflowOutput)
+        throws(Refusal) -> Outcome
+    {
+        let responses = try ExistingStore.open(storePath, output: output)
+        let plan: PurgePlan
+        let olderThan: String
+        do {
+            switch selection {
+            case .session(let id):
+                plan = try responses.purgePlan(session: id)
+                olderThan = ""
+            case .incomplete(let seconds, let text):
+                plan = try responses.purgePlan(incompleteStartedBefore: now().addingTimeInterval(-seconds))
+                olderThan = text
+            }
+        } catch {
+            throw Refusal(error.description)
+        }
+        if plan.sessionIDs.isEmpty {
+            output.out("Aucun questionnaire non terminé commencé il y a plus de \(olderThan) : rien à effacer.\n")
+            return .nothingToErase
+        }
+        output.out(describe(plan))
+        guard confirmed else {
+            throw Refusal("Rien n'a été effacé : relancez la même commande en ajoutant --yes pour confirmer.")
+        }
+        let deleted: [String]
+        do { deleted = try responses.purge(plan) } catch { throw Refusal(error.description) }
+        if deleted.count != plan.sessionIDs.count {
+            output.error("\(plan.sessionIDs.count - deleted.count) session(s) terminée(s) entre-temps n'ont pas été effacées.")
+        }
+        output.out(
+            "Effacé : \(deleted.count) session\(deleted.count > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste.\n")
+        return .erased(plan, deleted: deleted)
+    }
+
+    package static func describe(_ plan: PurgePlan) -> String {
+        let sessions = plan.sessionIDs.count
+        var text = "À effacer : \(sessions) session\(sessions > 1 ? "s" : "")"
+        var kinds: [String] = []
+        if plan.completedCount > 0 { kinds.append("\(plan.completedCount) terminée\(plan.completedCount > 1 ? "s" : "")") }
+        if plan.inProgressCount > 0 { kinds.append("\(plan.inProgressCount) non terminée\(plan.inProgressCount > 1 ? "s" : "")") }
+        text += " (\(kinds.joined(separator: ", "))), \(plan.answerCount) réponse\(plan.answerCount > 1 ? "s" : "").\n"
+        let shown = plan.sessionIDs.prefix(50)
+        text +=
+            "Sessions : " + shown.joined(separator: ", ") + (plan.sessionIDs.count > shown.count ? ", … (\(plan.sessionIDs.count - shown.count) de plus)" : "")
+            + "\n"
+        if plan.tokensFreed > 0 {
+            text +=
+                "\(plan.tokensFreed) code\(plan.tokensFreed > 1 ? "s" : "") d'invitation redeviendr\(plan.tokensFreed > 1 ? "ont" : "a") utilisable\(plan.tokensFreed > 1 ? "s" : "").\n"
+        }
+        return text
+    }
+
+    /// "12h", "30d", "30j", "2w" (also "2sem") in seconds; nil otherwise.
+    package static func duration(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits), number > 0 else { return nil }
+        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        switch unit {
+        case "h": return Double(number) * 3600
+        case "d", "j": return Double(number) * 86_400
+        case "w", "sem": return Double(number) * 7 * 86_400
+        default: return nil
+        }
+    }
+}

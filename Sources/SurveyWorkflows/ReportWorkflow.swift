@@ -1,0 +1,51 @@
+import Foundation
+import SurveyAnalysis
+import SurveyCore
+import SurveyReports
+import SurveyStore
+
+/// `prst report`: the committee's synthesis, the CSV exports and the SVG charts of a campaign.
+package enum ReportWorkflow {
+    package struct Outcome: Sendable, Equatable {
+        package var directory: String
+        /// Results withheld for statistical secrecy.
+        package var suppressed: Int
+    }
+
+    package static func run(
+        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, codage: String?, output: WorkflowOutput
+    ) throws -> Outcome {
+        let loaded = CampaignLoader.load(path)
+        guard let campaign = loaded.campaign, !loaded.hasErrors else {
+            throw Refusal("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).", diagnostics: loaded.diagnostics)
+        }
+        var options = AnalysisOptions(minGroup: minGroup)
+        if let codage {
+            guard let text = try? String(contentsOfFile: codage, encoding: .utf8) else {
+                throw Refusal("Impossible de lire le codage manuel \(codage).")
+            }
+            options.manualCodes = ManualCoding.parse(text)
+        }
+        let showProgress = output.showsProgress
+        if showProgress { options.progress = { output.progress("\($0) réponses lues") } }
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            throw Refusal("Aucune réponse : le fichier \(storePath) n'existe pas. Indiquez la base avec --store (ou la variable PRST_STORE).")
+        }
+        let reader: ResponseStore
+        do {
+            reader = try ResponseStore.open(at: storePath)
+        } catch {
+            throw Refusal(error.message)
+        }
+        let directory = directory ?? "reports/\(campaign.id)"
+        // Open answers go to disk as they are read, so memory does not grow with the survey.
+        let spool = try SurveyReport.VerbatimSpool(directory: directory, style: style)
+        options.verbatimSink = { spool.add($0) }
+        let result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: reader, options: options)
+        if showProgress { output.error("") }
+        try spool.finish(published: result.publishedPopulations)
+        try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
+        output.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
+        return Outcome(directory: directory, suppressed: result.suppressed.count)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import SurveyCore
+import SurveyRunner
+import SurveyStore
+
+/// `prst run` up to the front end: the questionnaire loaded, and a session to answer, either a
+/// rehearsal in memory or a session of the store (started, resumed, or entered with a token).
+package enum RunWorkflow {
+    /// How the respondent comes in.
+    package enum Entry: Sendable, Equatable {
+        /// Walks through the questionnaire, storing nothing.
+        case rehearsal
+        /// A new session in the store, or the session an invitation code opens.
+        case start(token: String?)
+        /// The unfinished session of this resume code.
+        case resume(code: String)
+    }
+
+    /// The session to answer, and the language of the questionnaire file for the messages
+    /// around it.
+    package struct Prepared {
+        package var session: RunSession
+        package var strings: Strings
+    }
+
+    /// Loads the questionnaire and opens its session. `askForToken` is called only for a
+    /// questionnaire by invitation when no code was given; nil means none was typed.
+    package static func prepare(
+        questionnaire path: String, entry: Entry, storePath: String, now: @escaping WorkflowClock = SystemClock.now, askForToken: (Strings) -> String?
+    ) throws(Refusal) -> Prepared {
+        let loaded = QuestionnaireLoader.load(path)
+        guard let definition = loaded.questionnaire else {
+            throw Refusal("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
+        }
+        let strings = Strings(definition.language)
+        let opened: RunStoreWiring.Opened
+        switch entry {
+        case .rehearsal:
+            let session = RunSession(
+                engine: SessionEngine(questionnaire: definition), persistence: InMemoryPersistence(), sessionID: "essai", resumeCode: nil, isRehearsal: true)
+            return Prepared(session: session, strings: strings)
+        case .resume(let code):
+            opened = try RunStoreWiring.resume(code: code, questionnaireID: definition.id, storePath: storePath, strings: strings, now: now)
+        case .start(let token):
+            if DefinitionValidator.access(of: definition, at: path) == .token {
+                guard let typed = token ?? askForToken(strings) else {
+                    throw Refusal(
+                        strings.fr
+                            ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
+                            : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
+                }
+                opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now)
+            } else {
+                opened = try RunStoreWiring.start(loaded, questionnaire: definition, storePath: storePath, now: now)
+            }
+        }
+        let session = RunSession(
+            engine: SessionEngine(questionnaire: opened.questionnaire, answers: opened.answers), persistence: opened.persistence,
+            sessionID: opened.sessionID, resumeCode: opened.resumeCode, isRehearsal: false, isResumed: opened.isResumed)
+        return Prepared(session: session, strings: strings)
+    }
+
+    /// The receipt after a stored session: the only way to point at one's own answers later
+    /// (erasure request).
+    package static func receipt(_ prepared: Prepared) -> String? {
+        guard !prepared.session.isRehearsal else { return nil }
+        return prepared.strings.fr
+            ? "Référence de vos réponses : \(prepared.session.sessionID). Conservez-la si vous souhaitez un jour en demander la suppression.\n"
+            : "Reference of your answers: \(prepared.session.sessionID). Keep it if you ever want them erased.\n"
+    }
+
+    /// Full screen only on a real terminal both ways, unless --plain or TERM is unset or dumb
+    /// (screen readers, scripts, pipes get the line-by-line mode).
+    package static func usesFullScreen(plain: Bool, environment: [String: String], inputIsTerminal: Bool, outputIsTerminal: Bool) -> Bool {
+        let dumb = environment["TERM"] == "dumb" || environment["TERM"] == nil
+        return !plain && !dumb && inputIsTerminal && outputIsTerminal
+    }
+
+    /// The question asked when an invitation code is needed and none was given.
+    package static func tokenPrompt(_ strings: Strings) -> String {
+        strings.fr
+            ? "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
+            : "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): "
+    }
+}
+
+/// The one place where `prst run` meets the response store.
+package enum RunStoreWiring {
+    package struct Opened {
+        package var questionnaire: Questionnaire
+        package var answers: [AnswerKey: AnswerValue]
+        package var sessionID: String
+        package var resumeCode: String
+        package var persistence: SessionPersistence
+        package var isResumed: Bool
+    }
+
+    /// Registers the questionnaire and starts a new session.
+    package static func start(
+        _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
+    ) throws(Refusal) -> Opened {
+        do {
+            let store = try ResponseStore.open(at: storePath)
+            let definition = try store.register(loaded)
+            let info = try store.startSession(definition: definition, origin: .respondent, at: now())
+            return Opened(
+                questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
+                persistence: StorePersistence(store: store, now: now), isResumed: false)
+        } catch {
+            throw Refusal(error.message)
+        }
+    }
+
+    /// Lets an invited respondent in: an unused token starts a session linked to it, a token
+    /// whose session is unfinished resumes it; an unknown, revoked or used token is refused.
+    package static func enter(
+        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
+    ) throws(Refusal) -> Opened {
+        do {
+            let store = try ResponseStore.open(at: storePath)
+            switch try store.claim(token: token, questionnaireID: questionnaire.id, version: questionnaire.version) {
+            case .start:
+                let definition = try store.register(loaded)
+                let info = try store.startSession(token: token, definition: definition, at: now())
+                return Opened(
+                    questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
+                    persistence: StorePersistence(store: store, now: now), isResumed: false)
+            case .resume(let info):
+                let snapshot = try store.questionnaire(for: info.definition)
+                let answers = try store.answers(session: info.id)
+                return Opened(
+                    questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
+                    persistence: StorePersistence(store: store, now: now), isResumed: true)
+            }
+        } catch {
+            throw Refusal(error.message)
+        }
+    }
+
+    /// Reopens an unfinished session with the questionnaire snapshot it was answered with.
+    package static func resume(
+        code: String, questionnaireID: String, storePath: String, strings: Strings, now: @escaping WorkflowClock = SystemClock.now
+    ) throws(Refusal) -> Opened {
+        do {
+            let store = try ResponseStore.open(at: storePath)
+            guard let info = try store.session(resumeCode: code) else {
+                throw Refusal(
+                    strings.fr
+                        ? "Code de reprise inconnu : « \(code) ». Vérifiez le code (par exemple K7F3-9QXM) et le fichier de réponses (--store)."
+                        : "Unknown resume code: “\(code)”. Check the code (for example K7F3-9QXM) and the response file (--store).")
+            }
+            guard info.questionnaireID == questionnaireID else {
+                throw Refusal(
+                    strings.fr
+                        ? "Ce code de reprise correspond au questionnaire « \(info.questionnaireID) », pas à « \(questionnaireID) »."
+                        : "This resume code belongs to questionnaire “\(info.questionnaireID)”, not “\(questionnaireID)”.")
+            }
+            let snapshot = try store.questionnaire(for: info.definition)
+            let answers = try store.answers(session: info.id)
+            return Opened(
+                questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
+                persistence: StorePersistence(store: store, now: now), isResumed: true)
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch let error as StoreError {
+            throw Refusal(error.message)
+        } catch {
+            throw Refusal("\(error)")
+        }
+    }
+}
+
+/// Writes the runner's transactions to the store, stamped by the clock.
+package final class StorePersistence: SessionPersistence {
+    package let store: ResponseStore
+    private let now: WorkflowClock
+    package init(store: ResponseStore, now: @escaping WorkflowClock = SystemClock.now) {
+        self.store = store
+        self.now = now
+    }
+    package func save(_ answers: [(AnswerKey, AnswerValue)], session id: String) throws {
+        try store.save(answers, session: id, at: now())
+    }
+    package func complete(session id: String) throws {
+        try store.complete(session: id, at: now())
+    }
+}
