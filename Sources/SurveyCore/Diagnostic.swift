@@ -34,16 +34,6 @@ package struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertib
     package static func error(_ location: SourceLocation, _ problem: ImportProblem) -> Diagnostic { .error(location, .importCell(problem)) }
     package static func error(_ location: SourceLocation, _ problem: StoreProblem) -> Diagnostic { .error(location, .store(problem)) }
 
-    /// Transitional: words built by the caller. Do not use in new code; it goes once every caller is typed.
-    package static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        .error(location, .definition(.untyped(message: message, hint: hint)))
-    }
-
-    /// Transitional, as `error(_:_:hint:)` with words.
-    package static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        .warning(location, .definition(.untyped(message: message, hint: hint)))
-    }
-
     package func wording(in language: Language) -> Wording { problem.wording(in: language) }
     package func message(in language: Language) -> String { wording(in: language).message }
     package func hint(in language: Language) -> String? { wording(in: language).hint }
@@ -108,16 +98,6 @@ package struct DiagnosticCollector: Sendable {
     package mutating func warning(_ location: SourceLocation, _ problem: DefinitionProblem) { warning(location, .definition(problem)) }
     package mutating func error(_ location: SourceLocation, _ problem: ImportProblem) { error(location, .importCell(problem)) }
     package mutating func error(_ location: SourceLocation, _ problem: StoreProblem) { error(location, .store(problem)) }
-
-    /// Transitional: words built by the caller. Do not use in new code.
-    package mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error(location, message, hint: hint))
-    }
-
-    /// Transitional: words built by the caller. Do not use in new code.
-    package mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(.warning(location, message, hint: hint))
-    }
 
     package mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     package mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }

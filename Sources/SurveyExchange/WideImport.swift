@@ -391,7 +391,7 @@ package final class WideImporter {
             switch (asked, cell) {
             case (true, .value(let value)):
                 if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
-                    issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + problem)
+                    issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + Problem.answer(problem).message(in: questionnaire.language))
                 } else {
                     answers[slot.step.key] = value
                 }
@@ -418,7 +418,7 @@ package final class WideImporter {
             case (false, .value(let value)):
                 if uncertain {
                     if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
-                        issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + problem)
+                        issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + Problem.answer(problem).message(in: questionnaire.language))
                     }
                     continue
                 }
