@@ -52,6 +52,12 @@ package struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertib
 
     package var description: String { description(in: .fr) }
 
+    /// `location: message`, without severity or hint: how `prst import` lists the bad cells of
+    /// a file, like a spreadsheet's coordinates.
+    package func locatedMessage(in language: Language) -> String {
+        "\(location): \(message(in: language))"
+    }
+
     /// Place first, then errors before warnings, then the French words: the order the CLI prints.
     package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
