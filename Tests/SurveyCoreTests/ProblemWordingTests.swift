@@ -57,7 +57,8 @@ private let importProblems: [ImportProblem] = [
     .cell(column: "statut", .unknownStatus("fini")), .cell(column: "debut", .notADate("hier")), .cell(column: "fin", .endBeforeStart),
     .cell(column: "utile__plaquette", .repetitionNotOpened(choice: "plaquette", foreachNumber: "5")),
     .cell(column: "nb", .answer(questionNumber: "3", .numberAboveMaximum(10))), .cell(column: "a1", .requiredCellEmpty(questionNumber: "2a")),
-    .cell(column: "a1", .notAskedButAsked(questionNumber: "2a", conditions: ["x"])), .cell(column: nil, .answeredButNotAsked(questionNumber: "2a", conditions: [])),
+    .cell(column: "a1", .notAskedButAsked(questionNumber: "2a", conditions: ["x"])),
+    .cell(column: nil, .answeredButNotAsked(questionNumber: "2a", conditions: [])),
     .cell(column: "participe", .notACode("maybe", codes: ["oui", "non"], more: true, suggestion: nil)), .cell(column: "nb", .notANumber("abc")),
     .cell(column: "connus__guide", .notAskedInOneColumn), .cell(column: "connus__aucun", .notZeroOrOne("2")),
 ]
@@ -95,14 +96,16 @@ struct ProblemWordingTests {
         #expect(unknown.description(in: .en) == "q.yaml:3:5: error: unknown key “titel” in a question\n    note: did you mean “title”?")
         #expect(unknown.description == "q.yaml:3:5: error: clé inconnue « titel » dans une question\n    note: vouliez-vous dire « title » ?")
         #expect(
-            Problem.definition(.invalidCondition(.singleEquals)).message(in: .en) == "invalid condition: “=” alone is not an operator: write “==” to test equality")
+            Problem.definition(.invalidCondition(.singleEquals)).message(in: .en)
+                == "invalid condition: “=” alone is not an operator: write “==” to test equality")
         #expect(Problem.answer(.numberBelowMinimum(0.5)).message(in: .en) == "The number must be at least 0.5.")
         #expect(Problem.answer(.numberBelowMinimum(0.5)).message(in: .fr) == "Le nombre doit être au moins 0,5.")
         #expect(
             Problem.importCell(.cell(column: "nb", .answer(questionNumber: "3", .numberAboveMaximum(10)))).message(in: .en)
                 == "column “nb”: question 3: The number must be at most 10.")
         #expect(
-            Problem.store(.diskFull(path: nil)).message(in: .en) == "The disk is full: the answer could not be saved in the response store. Free some space and try again.")
+            Problem.store(.diskFull(path: nil)).message(in: .en)
+                == "The disk is full: the answer could not be saved in the response store. Free some space and try again.")
     }
 
     @Test func theAuthorsConstraintMessageIsShownAsWritten() {

@@ -92,7 +92,9 @@ extension EnglishWording {
             Wording("scale “\(id)” is not defined", hint: didYouMean(suggestion) ?? "define it under “scales:” or include the library that holds it")
         case .polarityNotText(let type): Wording("“polarity” only applies to open questions (type text), not to a \(type.rawValue) question")
         case .diffusionRoleType(let role, let expected, let actual):
-            Wording("the diffusion role “\(role.rawValue)” expects a \(expected.map(\.rawValue).sorted().joined(separator: " or ")) question, not \(actual.rawValue)")
+            Wording(
+                "the diffusion role “\(role.rawValue)” expects a \(expected.map(\.rawValue).sorted().joined(separator: " or ")) question, not \(actual.rawValue)"
+            )
         case .reservedOtherSuffix:
             Wording("an identifier cannot end with “\(Questionnaire.otherSuffix)”: this suffix is reserved for the follow-ups of “other: true”")
 
@@ -118,7 +120,9 @@ extension EnglishWording {
         case .sharedItemScaleDiffers(let id, let scale, let firstScale, let firstSeen):
             Wording(
                 "the item “\(id)” uses the scale “\(scale ?? "?")” but “\(firstScale ?? "?")” in \(firstSeen)",
-                hint: "the same identifier in several questionnaires is one item compared across populations: it must keep the same scale (or change its identifier)")
+                hint:
+                    "the same identifier in several questionnaires is one item compared across populations: it must keep the same scale (or change its identifier)"
+            )
         case .minGroupBelowOne: Wording("“min_group” must be at least 1")
         case .duplicatePopulation(let population): Wording("population “\(population)” already declared")
         case .targetNotPositive: Wording("“target” must be a positive head count")

@@ -4,7 +4,9 @@ extension EnglishWording {
     static func wording(for problem: ImportProblem) -> Wording {
         switch problem {
         case .csvNotUTF8(let byte):
-            Wording("the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))), probably a Latin-1 or Windows export. Save it again as “CSV UTF-8”.")
+            Wording(
+                "the file is not UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))), probably a Latin-1 or Windows export. Save it again as “CSV UTF-8”."
+            )
         case .csvUnclosedQuote(let line): Wording("a quote opened on line \(line) of the file is never closed: check the quotes on that line.")
         case .csvStrayQuote: Wording("misplaced quote: a value holding quotes must be quoted, with its quotes doubled (\"\").")
         case .csvEmpty: Wording("the file is empty: it needs at least the header line.")
@@ -46,9 +48,11 @@ extension EnglishWording {
             return "answer about “\(choice)” although that choice is not selected in question \(foreachNumber): the cell must be empty or “\(notAsked)”."
         case .answer(let number, let problem): return "question \(number): " + wording(for: problem).message
         case .requiredCellEmpty(let number):
-            return "question \(number) is required and asked of this respondent: the cell cannot stay empty (for a questionnaire left unfinished, put “\(ExchangeTokens.inProgress)” in a statut column)."
+            return
+                "question \(number) is required and asked of this respondent: the cell cannot stay empty (for a questionnaire left unfinished, put “\(ExchangeTokens.inProgress)” in a statut column)."
         case .notAskedButAsked(let number, let conditions):
-            return "“\(notAsked)” (not asked) but question \(number) is asked of this respondent\(conditionText(conditions)): give the answer, or leave it empty if optional."
+            return
+                "“\(notAsked)” (not asked) but question \(number) is asked of this respondent\(conditionText(conditions)): give the answer, or leave it empty if optional."
         case .answeredButNotAsked(let number, let conditions):
             return "question \(number) is not asked of this respondent\(conditionText(conditions)): the cell must be empty or “\(notAsked)”."
         case .notACode(let value, let codes, let more, let suggestion):

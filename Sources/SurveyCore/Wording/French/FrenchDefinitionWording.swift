@@ -54,7 +54,8 @@ extension FrenchWording {
             Wording("niveau favorable « \(code) » absent de l'échelle « \(scale) »", hint: "niveaux : \(levels.joined(separator: ", "))")
         case .codeIsLevelAndMissing(let code): Wording("le code « \(code) » est à la fois un niveau et une réponse hors échelle")
         case .levelCodeNotInteger(let code):
-            Wording("le code d'un niveau d'échelle doit être un entier (lu : « \(code) »)", hint: "les réponses hors échelle comme « nsp » vont sous « missing »")
+            Wording(
+                "le code d'un niveau d'échelle doit être un entier (lu : « \(code) »)", hint: "les réponses hors échelle comme « nsp » vont sous « missing »")
         case .invalidChoiceCode(let code): Wording("code de choix invalide « \(code) »", hint: identifierRule + " (ou un entier)")
         case .duplicateCode(let code, let previousLine): Wording("code « \(code) » en double (déjà utilisé ligne \(previousLine))")
         case .invalidCondition(let syntax):
@@ -101,7 +102,8 @@ extension FrenchWording {
             Wording("« polarity » ne s'applique qu'aux questions ouvertes (type text), pas à une question \(type.rawValue)")
         case .diffusionRoleType(let role, let expected, let actual):
             Wording(
-                "le rôle de diffusion « \(role.rawValue) » attend une question \(expected.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(actual.rawValue)")
+                "le rôle de diffusion « \(role.rawValue) » attend une question \(expected.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(actual.rawValue)"
+            )
         case .reservedOtherSuffix:
             Wording("un identifiant ne peut pas finir par « \(Questionnaire.otherSuffix) » : ce suffixe est réservé aux précisions de « other: true »")
 
@@ -116,7 +118,8 @@ extension FrenchWording {
         case .textComparedToNumber(let id, let number):
             Wording("« \(id) » est un texte : elle ne peut pas être comparée au nombre \(format(number))", hint: "mettez la valeur entre guillemets")
         case .multipleComparedDirectly(let id): Wording("« \(id) » est à choix multiple : utilisez selected(\(id), \"code\") ou count(\(id))")
-        case .notACode(let text, let id, let codes): Wording("« \(text) » n'est pas un code de « \(id) »", hint: "codes possibles : \(codes.joined(separator: ", "))")
+        case .notACode(let text, let id, let codes):
+            Wording("« \(text) » n'est pas un code de « \(id) »", hint: "codes possibles : \(codes.joined(separator: ", "))")
         case .selectedOnNonChoice(let id, let type): Wording("selected() s'applique à une question à choix, pas à « \(id) » (\(type.rawValue))")
 
         // Campaign and codebook
@@ -127,7 +130,9 @@ extension FrenchWording {
         case .sharedItemScaleDiffers(let id, let scale, let firstScale, let firstSeen):
             Wording(
                 "l'item « \(id) » utilise l'échelle « \(scale ?? "?") » mais « \(firstScale ?? "?") » dans \(firstSeen)",
-                hint: "un même identifiant dans plusieurs questionnaires désigne un item comparé entre populations : il doit garder la même échelle (ou changez d'identifiant)")
+                hint:
+                    "un même identifiant dans plusieurs questionnaires désigne un item comparé entre populations : il doit garder la même échelle (ou changez d'identifiant)"
+            )
         case .minGroupBelowOne: Wording("« min_group » doit être au moins 1")
         case .duplicatePopulation(let population): Wording("population « \(population) » déjà déclarée")
         case .targetNotPositive: Wording("« target » doit être un effectif positif")

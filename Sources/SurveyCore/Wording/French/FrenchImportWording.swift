@@ -45,7 +45,8 @@ extension FrenchWording {
         let notAsked = ExchangeTokens.notAsked
         switch problem {
         case .invalidSessionID(let id):
-            return "« \(id) » ne peut pas être un identifiant de session : lettres, chiffres, - et _ seulement, 64 caractères au plus. Laissez la cellule vide pour qu'un identifiant soit créé."
+            return
+                "« \(id) » ne peut pas être un identifiant de session : lettres, chiffres, - et _ seulement, 64 caractères au plus. Laissez la cellule vide pour qu'un identifiant soit créé."
         case .sessionRepeated(let id, let firstRow):
             return "la session « \(id) » figure déjà à la ligne \(firstRow) : une session ne peut être importée qu'une fois."
         case .unknownStatus(let value):
@@ -56,9 +57,11 @@ extension FrenchWording {
             return "réponse sur « \(choice) » alors que ce choix n'est pas coché à la question \(foreachNumber) : la cellule doit être vide ou « \(notAsked) »."
         case .answer(let number, let problem): return "question \(number) : " + wording(for: problem).message
         case .requiredCellEmpty(let number):
-            return "la question \(number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « \(ExchangeTokens.inProgress) » dans une colonne statut)."
+            return
+                "la question \(number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « \(ExchangeTokens.inProgress) » dans une colonne statut)."
         case .notAskedButAsked(let number, let conditions):
-            return "« \(notAsked) » (non posée) alors que la question \(number) est posée à ce répondant\(conditionText(conditions)) : donnez la réponse, ou laissez vide si elle est facultative."
+            return
+                "« \(notAsked) » (non posée) alors que la question \(number) est posée à ce répondant\(conditionText(conditions)) : donnez la réponse, ou laissez vide si elle est facultative."
         case .answeredButNotAsked(let number, let conditions):
             return "la question \(number) n'est pas posée à ce répondant\(conditionText(conditions)) : la cellule doit être vide ou « \(notAsked) »."
         case .notACode(let value, let codes, let more, let suggestion):
