@@ -181,7 +181,7 @@ package enum CampaignLoader {
                 reader.diagnostics.error(reader.location(node), .difficultyAboveForce(difficulty: campaign.difficultyThreshold, force: campaign.forceThreshold))
             }
             for (key, entry) in thresholds {
-                if let value = reader.number(entry.value, key), !(0...100).contains(value) {
+                if let value = reader.number(entry.value, .named(key)), !(0...100).contains(value) {
                     reader.diagnostics.error(reader.location(entry.value), .thresholdOutOfRange)
                 }
             }

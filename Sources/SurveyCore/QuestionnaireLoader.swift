@@ -235,7 +235,7 @@ struct LoadContext {
     mutating func loadLibrary(_ entries: [String: (key: Node, value: Node)], reader: inout YAMLReader) {
         if let scalesNode = entries["scales"]?.value, case .mapping(let mapping) = scalesNode {
             for (key, value) in mapping {
-                guard let id = reader.identifier(key, "identifiant d'échelle") else { continue }
+                guard let id = reader.identifier(key, .scaleIdentifier) else { continue }
                 if let previous = scales[id] {
                     reader.diagnostics.error(reader.location(key), .duplicateScale(id, previous: previous.1))
                     continue
@@ -247,12 +247,12 @@ struct LoadContext {
         }
         if let listsNode = entries["lists"]?.value, case .mapping(let mapping) = listsNode {
             for (key, value) in mapping {
-                guard let id = reader.identifier(key, "identifiant de liste") else { continue }
+                guard let id = reader.identifier(key, .listIdentifier) else { continue }
                 if let previous = lists[id] {
                     reader.diagnostics.error(reader.location(key), .duplicateList(id, previous: previous.1))
                     continue
                 }
-                guard let items = reader.sequence(value, "lists.\(id)") else { continue }
+                guard let items = reader.sequence(value, .named("lists.\(id)")) else { continue }
                 if items.isEmpty { reader.diagnostics.error(reader.location(value), .emptyList(id)) }
                 let choices = decodeChoices(items, reader: &reader, integerCodes: false)
                 lists[id] = (ChoiceList(id: id, choices: choices), reader.location(key))
@@ -305,7 +305,7 @@ struct LoadContext {
             seen[code.lowercased()] = reader.location(codeNode)
             var attributes: [String: String] = [:]
             for key in ["type", "axe"] {
-                if let value = entries[key].flatMap({ reader.string($0.value, key) }) { attributes[key] = value }
+                if let value = entries[key].flatMap({ reader.string($0.value, .named(key)) }) { attributes[key] = value }
             }
             if let reachNode = entries["reach"]?.value,
                let reach = reader.word(reachNode, "reach", as: Reach.self, words: Reach.allCases.map(\.rawValue)) {
@@ -319,7 +319,7 @@ struct LoadContext {
         return choices
     }
 
-    mutating func decodeCondition(_ node: Node?, key: String, reader: inout YAMLReader) -> Condition? {
+    mutating func decodeCondition(_ node: Node?, key: DefinitionKey, reader: inout YAMLReader) -> Condition? {
         guard let node else { return nil }
         guard let text = reader.string(node, key) else { return nil }
         let location = reader.contentLocation(node)

@@ -42,7 +42,7 @@ struct YAMLReader {
         return entries
     }
 
-    mutating func string(_ node: Node?, _ key: String) -> String? {
+    mutating func string(_ node: Node?, _ key: DefinitionKey) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             diagnostics.error(location(node), .notText(key: key))
@@ -52,7 +52,7 @@ struct YAMLReader {
     }
 
     /// A non-empty text; an empty one is reported.
-    mutating func text(_ node: Node?, _ key: String) -> String? {
+    mutating func text(_ node: Node?, _ key: DefinitionKey) -> String? {
         guard let value = string(node, key) else { return nil }
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             diagnostics.error(location(node), .emptyText(key: key))
@@ -61,7 +61,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func identifier(_ node: Node?, _ key: String) -> String? {
+    mutating func identifier(_ node: Node?, _ key: DefinitionKey) -> String? {
         guard let value = string(node, key) else { return nil }
         if !Identifier.isValid(value) {
             diagnostics.error(location(node), .invalidIdentifier(value, suggestion: Identifier.suggestion(for: value)))
@@ -69,7 +69,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func int(_ node: Node?, _ key: String) -> Int? {
+    mutating func int(_ node: Node?, _ key: DefinitionKey) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
             diagnostics.error(location(node), .notInteger(key: key))
@@ -78,7 +78,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func number(_ node: Node?, _ key: String) -> Double? {
+    mutating func number(_ node: Node?, _ key: DefinitionKey) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain,
               let value = Double(scalar.string.replacingOccurrences(of: ",", with: "."))
@@ -89,7 +89,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func bool(_ node: Node?, _ key: String) -> Bool? {
+    mutating func bool(_ node: Node?, _ key: DefinitionKey) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
             diagnostics.error(location(node), .notBoolean(key: key))
@@ -105,14 +105,14 @@ struct YAMLReader {
     }
 
     /// A value among fixed words, reported with the list of possible words.
-    mutating func word<T: RawRepresentable>(_ node: Node?, _ key: String, as type: T.Type, words: [String]) -> T? where T.RawValue == String {
+    mutating func word<T: RawRepresentable>(_ node: Node?, _ key: DefinitionKey, as type: T.Type, words: [String]) -> T? where T.RawValue == String {
         guard let value = string(node, key) else { return nil }
         if let result = T(rawValue: value) { return result }
         diagnostics.error(location(node), .unknownWord(value, key: key, suggestion: closestMatch(to: value, in: words), allowed: words))
         return nil
     }
 
-    mutating func sequence(_ node: Node?, _ key: String) -> [Node]? {
+    mutating func sequence(_ node: Node?, _ key: DefinitionKey) -> [Node]? {
         guard let node else { return nil }
         guard case .sequence(let sequence) = node else {
             diagnostics.error(location(node), .notList(key: key))
@@ -122,7 +122,7 @@ struct YAMLReader {
     }
 
     /// A scalar's text, whatever its YAML type: choice codes may be written 4 or "4".
-    mutating func code(_ node: Node?, _ key: String) -> String? {
+    mutating func code(_ node: Node?, _ key: DefinitionKey) -> String? {
         string(node, key)
     }
 

@@ -11,7 +11,7 @@ private let definitionProblems: [DefinitionProblem] = [
     .yamlSyntax(.duplicatedKeys(["id"]), advice: .quoteConditionInBraces), .yamlSyntax(.parser("x"), advice: .noTabs),
     .notAMapping(.scale("accord4")), .invalidKey(in: .section), .unknownKey("titel", in: .question, suggestion: "title", allowed: ["title"]),
     .unknownKey("zzz", in: .questionnaire, suggestion: nil, allowed: ["id", "title"]), .missingKey("id", in: .choice),
-    .notText(key: "label"), .emptyText(key: "label"), .invalidIdentifier("Q1", suggestion: "q1"), .invalidIdentifier("1", suggestion: nil),
+    .notText(key: "label"), .notText(key: .scaleIdentifier), .emptyText(key: .listIdentifier), .invalidIdentifier("Q1", suggestion: "q1"), .invalidIdentifier("1", suggestion: nil),
     .notInteger(key: "version"), .notNumber(key: "min"), .notBoolean(key: "other"), .notBooleanWord(key: "other", value: "peut-être"),
     .unknownWord("singel", key: "type", suggestion: "single", allowed: ["single"]), .notList(key: "sections"),
     .missingFormat, .unsupportedFormat(2), .questionnaireNotMapping, .versionNotPositive, .noSections,

@@ -26,16 +26,16 @@ package enum DefinitionProblem: Sendable, Hashable {
     case invalidKey(in: DefinitionPart)
     case unknownKey(String, in: DefinitionPart, suggestion: String?, allowed: [String])
     case missingKey(String, in: DefinitionPart)
-    case notText(key: String)
-    case emptyText(key: String)
+    case notText(key: DefinitionKey)
+    case emptyText(key: DefinitionKey)
     case invalidIdentifier(String, suggestion: String?)
-    case notInteger(key: String)
-    case notNumber(key: String)
-    case notBoolean(key: String)
+    case notInteger(key: DefinitionKey)
+    case notNumber(key: DefinitionKey)
+    case notBoolean(key: DefinitionKey)
     /// A plain scalar that is neither true/false nor yes/no/oui/non.
-    case notBooleanWord(key: String, value: String)
-    case unknownWord(String, key: String, suggestion: String?, allowed: [String])
-    case notList(key: String)
+    case notBooleanWord(key: DefinitionKey, value: String)
+    case unknownWord(String, key: DefinitionKey, suggestion: String?, allowed: [String])
+    case notList(key: DefinitionKey)
 
     // MARK: Questionnaire and library files
     case missingFormat
@@ -112,6 +112,18 @@ package enum DefinitionProblem: Sendable, Hashable {
     // MARK: prst validate
     case codebookNotCited
     case questionnaireNotCited
+}
+
+/// The key whose value is wrong: a YAML key as written (or a path such as `lists.cibles`), or
+/// a mapping key that is itself an identifier.
+package enum DefinitionKey: Sendable, Hashable, ExpressibleByStringLiteral {
+    case named(String)
+    /// A key of `scales:`, the scale's identifier.
+    case scaleIdentifier
+    /// A key of `lists:`, the list's identifier.
+    case listIdentifier
+
+    package init(stringLiteral value: String) { self = .named(value) }
 }
 
 /// What a key-value mapping is, named in messages about its keys.

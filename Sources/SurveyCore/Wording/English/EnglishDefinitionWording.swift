@@ -23,17 +23,17 @@ extension EnglishWording {
         case .unknownKey(let key, let part, let suggestion, let allowed):
             Wording("unknown key “\(key)” in \(name(of: part))", hint: didYouMean(suggestion) ?? "possible keys: \(allowed.joined(separator: ", "))")
         case .missingKey(let key, let part): Wording("required key “\(key)” missing in \(name(of: part))")
-        case .notText(let key): Wording("“\(key)” must be a text")
-        case .emptyText(let key): Wording("“\(key)” must not be empty")
+        case .notText(let key): Wording("“\(name(of: key))” must be a text")
+        case .emptyText(let key): Wording("“\(name(of: key))” must not be empty")
         case .invalidIdentifier(let value, let suggestion):
             Wording("invalid identifier “\(value)”", hint: identifierRule + (suggestion.map { "; for example “\($0)”" } ?? ""))
-        case .notInteger(let key): Wording("“\(key)” must be a whole number")
-        case .notNumber(let key): Wording("“\(key)” must be a number")
-        case .notBoolean(let key): Wording("“\(key)” must be true or false")
-        case .notBooleanWord(let key, let value): Wording("“\(key)” must be true or false (read: “\(value)”)")
+        case .notInteger(let key): Wording("“\(name(of: key))” must be a whole number")
+        case .notNumber(let key): Wording("“\(name(of: key))” must be a number")
+        case .notBoolean(let key): Wording("“\(name(of: key))” must be true or false")
+        case .notBooleanWord(let key, let value): Wording("“\(name(of: key))” must be true or false (read: “\(value)”)")
         case .unknownWord(let value, let key, let suggestion, let allowed):
-            Wording("unknown value “\(value)” for “\(key)”", hint: didYouMean(suggestion) ?? "possible values: \(allowed.joined(separator: ", "))")
-        case .notList(let key): Wording("“\(key)” must be a list (items preceded by “-” or between brackets)")
+            Wording("unknown value “\(value)” for “\(name(of: key))”", hint: didYouMean(suggestion) ?? "possible values: \(allowed.joined(separator: ", "))")
+        case .notList(let key): Wording("“\(name(of: key))” must be a list (items preceded by “-” or between brackets)")
 
         // Questionnaire and library files
         case .missingFormat: Wording("key “format” missing", hint: "add “format: 1” as the first line")
@@ -144,6 +144,14 @@ extension EnglishWording {
 
     static func didYouMean(_ suggestion: String?) -> String? {
         suggestion.map { "did you mean “\($0)”?" }
+    }
+
+    static func name(of key: DefinitionKey) -> String {
+        switch key {
+        case .named(let name): name
+        case .scaleIdentifier: "scale identifier"
+        case .listIdentifier: "list identifier"
+        }
     }
 
     static func name(of part: DefinitionPart) -> String {

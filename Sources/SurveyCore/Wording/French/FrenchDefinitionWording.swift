@@ -24,17 +24,17 @@ extension FrenchWording {
         case .unknownKey(let key, let part, let suggestion, let allowed):
             Wording("clé inconnue « \(key) » dans \(name(of: part))", hint: didYouMean(suggestion) ?? "clés possibles : \(allowed.joined(separator: ", "))")
         case .missingKey(let key, let part): Wording("clé obligatoire « \(key) » manquante dans \(name(of: part))")
-        case .notText(let key): Wording("« \(key) » doit être un texte")
-        case .emptyText(let key): Wording("« \(key) » ne doit pas être vide")
+        case .notText(let key): Wording("« \(name(of: key)) » doit être un texte")
+        case .emptyText(let key): Wording("« \(name(of: key)) » ne doit pas être vide")
         case .invalidIdentifier(let value, let suggestion):
             Wording("identifiant invalide « \(value) »", hint: identifierRule + (suggestion.map { " ; par exemple « \($0) »" } ?? ""))
-        case .notInteger(let key): Wording("« \(key) » doit être un nombre entier")
-        case .notNumber(let key): Wording("« \(key) » doit être un nombre")
-        case .notBoolean(let key): Wording("« \(key) » doit valoir true ou false")
-        case .notBooleanWord(let key, let value): Wording("« \(key) » doit valoir true ou false (lu : « \(value) »)")
+        case .notInteger(let key): Wording("« \(name(of: key)) » doit être un nombre entier")
+        case .notNumber(let key): Wording("« \(name(of: key)) » doit être un nombre")
+        case .notBoolean(let key): Wording("« \(name(of: key)) » doit valoir true ou false")
+        case .notBooleanWord(let key, let value): Wording("« \(name(of: key)) » doit valoir true ou false (lu : « \(value) »)")
         case .unknownWord(let value, let key, let suggestion, let allowed):
-            Wording("valeur inconnue « \(value) » pour « \(key) »", hint: didYouMean(suggestion) ?? "valeurs possibles : \(allowed.joined(separator: ", "))")
-        case .notList(let key): Wording("« \(key) » doit être une liste (éléments précédés de « - » ou entre crochets)")
+            Wording("valeur inconnue « \(value) » pour « \(name(of: key)) »", hint: didYouMean(suggestion) ?? "valeurs possibles : \(allowed.joined(separator: ", "))")
+        case .notList(let key): Wording("« \(name(of: key)) » doit être une liste (éléments précédés de « - » ou entre crochets)")
 
         // Questionnaire and library files
         case .missingFormat: Wording("clé « format » manquante", hint: "ajoutez « format: 1 » en première ligne")
@@ -154,6 +154,14 @@ extension FrenchWording {
 
     static func didYouMean(_ suggestion: String?) -> String? {
         suggestion.map { "vouliez-vous dire « \($0) » ?" }
+    }
+
+    static func name(of key: DefinitionKey) -> String {
+        switch key {
+        case .named(let name): name
+        case .scaleIdentifier: "identifiant d'échelle"
+        case .listIdentifier: "identifiant de liste"
+        }
     }
 
     static func name(of part: DefinitionPart) -> String {
