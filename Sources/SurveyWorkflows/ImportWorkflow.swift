@@ -42,18 +42,18 @@ package enum ImportWorkflow {
 
         let importer = WideImporter(questionnaire: definition)
         if dryRun {
-            var summary = try importer.read(data: data, now: now(), newSessionID: newSessionID)
+            var summary = try importer.read(data: data, file: file, now: now(), newSessionID: newSessionID)
             if let existing, !summary.sessionRows.isEmpty {
                 do {
                     for id in try existing.existingSessionIDs(summary.sessionRows.keys) {
-                        summary.issues.append(ImportIssue(row: summary.sessionRows[id] ?? 0, column: nil, message: alreadyStored(id, path)))
+                        summary.issues.append(.error(SourceLocation(file: file, line: summary.sessionRows[id] ?? 0), alreadyStored(id, path)))
                     }
                     summary.issues.sort()
                 } catch {
                     throw Refusal(error.description)
                 }
             }
-            try refuseIssues(summary, file: file)
+            try refuseIssues(summary, file: file, language: definition.language)
             output.out("Vérification réussie : \(counts(summary)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run).\n")
             return .checked(summary)
         }
@@ -65,7 +65,7 @@ package enum ImportWorkflow {
         do {
             let target = try existing ?? ResponseStore.open(at: path)
             try target.importSessions(loaded) { writer in
-                summary = try importer.read(data: data, now: now(), newSessionID: newSessionID) { record, clean in
+                summary = try importer.read(data: data, file: file, now: now(), newSessionID: newSessionID) { record, clean in
                     if clean {
                         do { try writer.add(record) } catch let error as StoreError where error.kind == .conflict {
                             return alreadyStored(record.sessionID, path)
@@ -80,7 +80,7 @@ package enum ImportWorkflow {
             }
         } catch is RolledBack {
             if created { removeStore(path) }
-            try refuseIssues(summary, file: file)
+            try refuseIssues(summary, file: file, language: definition.language)
             output.out("Aucune réponse dans \(file) : rien à importer.\n")
             return .empty
         } catch let error as StoreError {
@@ -96,9 +96,9 @@ package enum ImportWorkflow {
 
     /// Refuses when there are issues, listing them (the first ones: a shifted column can make
     /// every row wrong, and the first errors show the cause).
-    private static func refuseIssues(_ summary: ImportSummary, file: String) throws(Refusal) {
+    private static func refuseIssues(_ summary: ImportSummary, file: String, language: Language) throws(Refusal) {
         guard !summary.issues.isEmpty else { return }
-        var lines = summary.issues.prefix(maximumPrinted).map { $0.rendered(file: file) }
+        var lines = summary.issues.prefix(maximumPrinted).map { $0.locatedMessage(in: language) }
         if summary.issues.count > maximumPrinted {
             lines.append("… et \(summary.issues.count - maximumPrinted) autre(s) erreur(s) non affichée(s).")
         }
@@ -111,8 +111,8 @@ package enum ImportWorkflow {
         "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
     }
 
-    static func alreadyStored(_ id: String, _ path: String) -> String {
-        "la session « \(id) » est déjà dans \(path) : ces réponses ont sans doute déjà été importées."
+    static func alreadyStored(_ id: String, _ path: String) -> ImportProblem {
+        .sessionAlreadyStored(id, store: path)
     }
 
     /// A store this import created and that holds nothing: the file and its WAL companions go.
