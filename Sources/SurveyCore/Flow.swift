@@ -42,6 +42,10 @@ package extension Questionnaire {
         for (sectionIndex, section) in sections.enumerated() {
             let sectionLookup = lookup(answers, repetition: nil, section: section)
             let sectionAsked = section.when.map { $0.expression.isTrue(lookup: sectionLookup) } ?? true
+            if let openRepeat = section.openRepeat {
+                result += plan(openRepeat, of: section, at: sectionIndex, asked: sectionAsked, given: answers)
+                continue
+            }
             var repetitions: [Choice?] = [nil]
             if let foreach = section.foreach {
                 let source = question(foreach)
@@ -65,7 +69,7 @@ package extension Questionnaire {
     }
 
     /// The variables of one question (a note is a pseudo-variable so that it can be shown).
-    private func variables(of question: Question, in section: Section) -> [Variable] {
+    func variables(of question: Question, in section: Section) -> [Variable] {
         if question.type == .matrix {
             return question.items.map { Variable(id: $0.id, number: $0.number, label: $0.label, question: question, item: $0, section: section) }
         }
@@ -121,6 +125,7 @@ package extension Questionnaire {
             if !question.decimal, number.rounded() != number { return fr ? "Saisissez un nombre entier." : "Enter a whole number." }
             if let min = question.min, number < min { return fr ? "Le nombre doit être au moins \(frenchNumber(min, fr))." : "The number must be at least \(frenchNumber(min, fr))." }
             if let max = question.max, number > max { return fr ? "Le nombre doit être au plus \(frenchNumber(max, fr))." : "The number must be at most \(frenchNumber(max, fr))." }
+            if let partOf = partOfProblem(number, for: step, answers: answers) { return partOf.message(in: language) }
         case (.text, .text(let text)):
             if text.isBlank {
                 return question.requirement == .required ? (fr ? "Une réponse est nécessaire pour continuer." : "An answer is required to continue.") : nil

@@ -295,9 +295,13 @@ package struct Variable: Sendable, Hashable {
     package var isRepeated: Bool { section.foreach != nil }
 }
 
-/// A text with `{label}` and `{code}` replaced by the current foreach choice.
+/// A text with `{label}` and `{code}` replaced by the current foreach choice (and `{n}` by the
+/// number of an open repeat's repetition).
 package func substitute(_ text: String, repetition: Choice?) -> String {
     guard let repetition else { return text }
-    return text.replacingOccurrences(of: "{label}", with: repetition.label)
+    let substituted = text.replacingOccurrences(of: "{label}", with: repetition.label)
         .replacingOccurrences(of: "{code}", with: repetition.code)
+    // An open repeat's repetition carries its number for `{n}`.
+    guard let number = repetition.attributes[Questionnaire.repetitionNumberAttribute] else { return substituted }
+    return substituted.replacingOccurrences(of: "{n}", with: number)
 }
