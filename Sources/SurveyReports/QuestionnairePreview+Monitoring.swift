@@ -39,24 +39,32 @@ extension QuestionnairePreview {
         return t("par période (\(Markdown.inline(codes)))", "per period (\(Markdown.inline(codes)))")
     }
 
-    /// « **Partie répétée** autant de fois que nécessaire (au plus 40) … ».
+    /// « **Partie répétée** autant de fois que nécessaire (au plus 40), une fois par livrable. … ».
     func repeatLine(_ section: Section, _ openRepeat: OpenRepeat) -> String {
-        let bounds: String
-        if openRepeat.min > 0 {
-            bounds = t("au moins \(openRepeat.min), au plus \(openRepeat.max)", "at least \(openRepeat.min), at most \(openRepeat.max)")
-        } else {
-            bounds = t("au plus \(openRepeat.max)", "at most \(openRepeat.max)")
-        }
+        let bounds = openRepeat.min > 0
+            ? t("au moins \(openRepeat.min), au plus \(openRepeat.max)", "at least \(openRepeat.min), at most \(openRepeat.max)")
+            : t("au plus \(openRepeat.max)", "at most \(openRepeat.max)")
         let item = Markdown.inline(openRepeat.item)
         let add = Markdown.inline(openRepeat.add)
         let first = section.questions.first { $0.isAnswerable }?.number ?? "1"
+        let frenchStart: String
+        let englishStart: String
+        switch openRepeat.min {
+        case 0:
+            frenchStart = "Avant chaque répétition"
+            englishStart = "Before each repetition"
+        case 1:
+            frenchStart = "La première répétition est demandée d'office ; ensuite, avant chaque nouvelle répétition"
+            englishStart = "The first repetition is always asked; then, before each new one"
+        default:
+            frenchStart = "Les \(openRepeat.min) premières répétitions sont demandées d'office ; ensuite, avant chaque nouvelle répétition"
+            englishStart = "The first \(openRepeat.min) repetitions are always asked; then, before each new one"
+        }
         return t(
-            "> **Partie répétée** autant de fois que nécessaire (\(bounds)) : un \(item) par répétition ; " +
-                (openRepeat.min > 0 ? "après les \(openRepeat.min) premières" : "avant la première, puis après chacune") +
-                ", le répondant répond à « \(add) » (`\(section.id)[n]`, oui / non). « {n} » y est remplacé par le numéro de la répétition. Ses variables sont numérotées `N[n]`, par exemple `\(first)[1]`.",
-            "> **Repeated part** as often as needed (\(bounds)): one \(item) per repetition; " +
-                (openRepeat.min > 0 ? "after the first \(openRepeat.min)" : "before the first, then after each") +
-                ", the respondent answers “\(add)” (`\(section.id)[n]`, yes / no). “{n}” is replaced by the repetition's number. Its variables are numbered `N[n]`, e.g. `\(first)[1]`.")
+            "> **Partie répétée** autant de fois que nécessaire (\(bounds)), une fois par \(item). \(frenchStart), le répondant répond à « \(add) » "
+                + "(`\(section.id)[n]`, oui / non). « {n} » y est remplacé par le numéro de la répétition ; ses variables sont numérotées `N[n]`, par exemple `\(first)[1]`.",
+            "> **Repeated part** as often as needed (\(bounds)), once per \(item). \(englishStart), the respondent answers “\(add)” "
+                + "(`\(section.id)[n]`, yes / no). “{n}” is replaced by the repetition's number; its variables are numbered `N[n]`, e.g. `\(first)[1]`.")
     }
 
     /// What a number counts, who supplies it, and the total it is a "dont" of.
