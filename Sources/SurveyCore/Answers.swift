@@ -25,14 +25,6 @@ package enum AnswerValue: Sendable, Hashable, Codable {
         case .skipped, .notAsked: return .missing
         }
     }
-
-    /// Whether the respondent gave something (a level, a choice, a number, a text or "Ne sait pas").
-    package var isGiven: Bool {
-        switch self {
-        case .skipped, .notAsked: return false
-        default: return true
-        }
-    }
 }
 
 /// Identifies an answer within a session: the variable, and the foreach choice it belongs to.

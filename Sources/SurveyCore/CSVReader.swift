@@ -178,25 +178,13 @@ package extension CSVProblem {
         }
     }
 
-    /// The problem in the user's language, without its location.
-    func text(language: Language) -> String {
-        let fr = language == .fr
+    /// What the problem is, without its location.
+    var importProblem: ImportProblem {
         switch self {
-        case .notUTF8(_, let byte):
-            let hex = String(byte, radix: 16, uppercase: true)
-            return fr
-                ? "le fichier n'est pas encodé en UTF-8 (octet 0x\(hex)) : il vient sans doute d'un export Latin-1 ou Windows. Dans Excel, « Enregistrer sous » puis « CSV UTF-8 » ; dans LibreOffice, jeu de caractères « Unicode (UTF-8) »."
-                : "the file is not UTF-8 (byte 0x\(hex)), probably a Latin-1 or Windows export. Save it again as “CSV UTF-8”."
-        case .unclosedQuote(_, let line):
-            return fr
-                ? "un guillemet ouvert à la ligne \(line) du fichier n'est jamais refermé : vérifiez les guillemets de cette ligne."
-                : "a quote opened on line \(line) of the file is never closed: check the quotes on that line."
-        case .strayQuote:
-            return fr
-                ? "guillemet mal placé : une valeur qui contient des guillemets doit être entourée de guillemets, et ses guillemets doublés (\"\")."
-                : "misplaced quote: a value holding quotes must be quoted, with its quotes doubled (\"\")."
-        case .empty:
-            return fr ? "le fichier est vide : il doit au moins contenir la ligne d'en-tête." : "the file is empty: it needs at least the header line."
+        case .notUTF8(_, let byte): .csvNotUTF8(byte: byte)
+        case .unclosedQuote(_, let line): .csvUnclosedQuote(line: line)
+        case .strayQuote: .csvStrayQuote
+        case .empty: .csvEmpty
         }
     }
 }

@@ -85,7 +85,7 @@ package enum CampaignLoader {
             let loaded = QuestionnaireLoader.load(campaign.path(of: entry), source: source, themes: campaign.themeIDs)
             diagnostics.append(contentsOf: loaded.diagnostics)
             if let questionnaire = loaded.questionnaire, questionnaire.population != entry.population {
-                diagnostics.error(SourceLocation(file: questionnaire.path), "le questionnaire déclare la population « \(questionnaire.population) » mais la campagne l'attribue à « \(entry.population) »")
+                diagnostics.error(SourceLocation(file: questionnaire.path), .populationMismatch(declared: questionnaire.population, assigned: entry.population))
             }
             questionnaires.append(loaded)
         }
@@ -105,7 +105,7 @@ package enum CampaignLoader {
         var ids: [String: String] = [:]
         for questionnaire in questionnaires {
             if let other = ids[questionnaire.id] {
-                diagnostics.error(SourceLocation(file: questionnaire.path), "identifiant de questionnaire « \(questionnaire.id) » déjà utilisé par \(other)")
+                diagnostics.error(SourceLocation(file: questionnaire.path), .duplicateQuestionnaireID(questionnaire.id, usedBy: other))
             }
             ids[questionnaire.id] = questionnaire.path
             for variable in questionnaire.variables where variable.valueType == .scale {
@@ -113,8 +113,7 @@ package enum CampaignLoader {
                 let location = variable.item?.location ?? variable.question.location
                 if let first = firstSeen[variable.id] {
                     if first.scale != scale {
-                        diagnostics.error(location, "l'item « \(variable.id) » utilise l'échelle « \(scale ?? "?") » mais « \(first.scale ?? "?") » dans \(first.where)",
-                                          hint: "un même identifiant dans plusieurs questionnaires désigne un item comparé entre populations : il doit garder la même échelle (ou changez d'identifiant)")
+                        diagnostics.error(location, .sharedItemScaleDiffers(variable.id, scale: scale, firstScale: first.scale, firstSeen: first.where))
                     }
                 } else {
                     firstSeen[variable.id] = (scale, variable.valueType, "\(location)")
@@ -129,9 +128,9 @@ package enum CampaignLoader {
         else { return nil }
         var reader = YAMLReader(file: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
-        guard let entries = reader.mapping(node, what: "la campagne", allowed: campaignKeys, required: ["format", "id", "title", "questionnaires", "themes"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .campaign, allowed: campaignKeys, required: ["format", "id", "title", "questionnaires", "themes"]) else { return nil }
         if let format = entries["format"]?.value, let version = reader.int(format, "format"), version != 1 {
-            reader.diagnostics.error(reader.location(format), "format \(version) non pris en charge (format pris en charge : 1)")
+            reader.diagnostics.error(reader.location(format), .unsupportedCampaignFormat(version))
             return nil
         }
         var campaign = Campaign(
@@ -143,22 +142,22 @@ package enum CampaignLoader {
             codebookFile: entries["codebook"].flatMap { reader.text($0.value, "codebook") },
             forceThreshold: 70, difficultyThreshold: 50, names: [], path: path)
         if campaign.minGroup < 1, let node = entries["min_group"]?.value {
-            reader.diagnostics.error(reader.location(node), "« min_group » doit être au moins 1")
+            reader.diagnostics.error(reader.location(node), .minGroupBelowOne)
         }
         var populations: Set<String> = []
         for item in reader.sequence(entries["questionnaires"]?.value, "questionnaires") ?? [] {
-            guard let fields = reader.mapping(item, what: "une entrée de « questionnaires »", allowed: ["population", "label", "file", "target"], required: ["population", "file"]) else { continue }
+            guard let fields = reader.mapping(item, what: .populationEntry, allowed: ["population", "label", "file", "target"], required: ["population", "file"]) else { continue }
             guard let population = reader.identifier(fields["population"]?.value, "population"),
                   let file = reader.text(fields["file"]?.value, "file") else { continue }
             if !populations.insert(population).inserted {
-                reader.diagnostics.error(reader.location(fields["population"]?.value), "population « \(population) » déjà déclarée")
+                reader.diagnostics.error(reader.location(fields["population"]?.value), .duplicatePopulation(population))
             }
             let target = fields["target"].flatMap { reader.int($0.value, "target") }
             if let target, target < 1, let node = fields["target"]?.value {
-                reader.diagnostics.error(reader.location(node), "« target » doit être un effectif positif")
+                reader.diagnostics.error(reader.location(node), .targetNotPositive)
             }
             if (try? source.read(Paths.join(Paths.directory(of: path), file))) == nil, let node = fields["file"]?.value {
-                reader.diagnostics.error(reader.location(node), "fichier introuvable : \(file)", hint: "le chemin est relatif au fichier de campagne")
+                reader.diagnostics.error(reader.location(node), .questionnaireFileNotFound(file))
                 continue
             }
             campaign.populations.append(PopulationEntry(
@@ -167,23 +166,23 @@ package enum CampaignLoader {
         }
         var themeIDs: [String: Int] = [:]
         for item in reader.sequence(entries["themes"]?.value, "themes") ?? [] {
-            guard let fields = reader.mapping(item, what: "un thème", allowed: ["id", "title"], required: ["id", "title"]),
+            guard let fields = reader.mapping(item, what: .theme, allowed: ["id", "title"], required: ["id", "title"]),
                   let id = reader.identifier(fields["id"]?.value, "id") else { continue }
             if let line = themeIDs[id] {
-                reader.diagnostics.error(reader.location(fields["id"]?.value), "thème « \(id) » déjà déclaré ligne \(line)")
+                reader.diagnostics.error(reader.location(fields["id"]?.value), .duplicateTheme(id, previousLine: line))
             }
             themeIDs[id] = reader.location(fields["id"]?.value).line
             campaign.themes.append(Theme(id: id, title: reader.text(fields["title"]?.value, "title") ?? id))
         }
-        if let thresholds = reader.mapping(entries["thresholds"]?.value, what: "« thresholds »", allowed: ["force", "difficulte"]) {
+        if let thresholds = reader.mapping(entries["thresholds"]?.value, what: .thresholds, allowed: ["force", "difficulte"]) {
             if let value = thresholds["force"].flatMap({ reader.number($0.value, "force") }) { campaign.forceThreshold = value }
             if let value = thresholds["difficulte"].flatMap({ reader.number($0.value, "difficulte") }) { campaign.difficultyThreshold = value }
             if campaign.difficultyThreshold > campaign.forceThreshold, let node = entries["thresholds"]?.value {
-                reader.diagnostics.error(reader.location(node), "le seuil « difficulte » (\(format(campaign.difficultyThreshold))) dépasse le seuil « force » (\(format(campaign.forceThreshold)))")
+                reader.diagnostics.error(reader.location(node), .difficultyAboveForce(difficulty: campaign.difficultyThreshold, force: campaign.forceThreshold))
             }
             for (key, entry) in thresholds {
-                if let value = reader.number(entry.value, key), !(0...100).contains(value) {
-                    reader.diagnostics.error(reader.location(entry.value), "un seuil est un pourcentage entre 0 et 100")
+                if let value = reader.number(entry.value, .named(key)), !(0...100).contains(value) {
+                    reader.diagnostics.error(reader.location(entry.value), .thresholdOutOfRange)
                 }
             }
         }
@@ -206,18 +205,17 @@ package enum CampaignLoader {
         else { return nil }
         var reader = YAMLReader(file: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
-        guard let entries = reader.mapping(node, what: "le codebook", allowed: ["format", "themes"], required: ["format", "themes"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .codebook, allowed: ["format", "themes"], required: ["format", "themes"]) else { return nil }
         var result: [CodebookTheme] = []
         for item in reader.sequence(entries["themes"]?.value, "themes") ?? [] {
-            guard let fields = reader.mapping(item, what: "un thème du codebook", allowed: ["id", "definition", "patterns"], required: ["id", "patterns"]),
+            guard let fields = reader.mapping(item, what: .codebookTheme, allowed: ["id", "definition", "patterns"], required: ["id", "patterns"]),
                   let id = reader.identifier(fields["id"]?.value, "id") else { continue }
             if !themes.contains(id) {
-                reader.diagnostics.error(reader.location(fields["id"]?.value), "thème « \(id) » non déclaré dans la campagne",
-                                         hint: QuestionnaireValidator.suggestion(id, themes))
+                reader.diagnostics.error(reader.location(fields["id"]?.value), .undeclaredTheme(id, suggestion: QuestionnaireValidator.suggestion(id, themes)))
             }
             let patterns = (reader.sequence(fields["patterns"]?.value, "patterns") ?? []).compactMap { reader.text($0, "patterns") }
             if patterns.isEmpty, let node = fields["patterns"]?.value {
-                reader.diagnostics.error(reader.location(node), "le thème « \(id) » n'a aucun motif")
+                reader.diagnostics.error(reader.location(node), .themeWithoutPatterns(id))
             }
             result.append(CodebookTheme(id: id, definition: fields["definition"].flatMap { reader.string($0.value, "definition") } ?? "", patterns: patterns))
         }

@@ -59,9 +59,17 @@ package indirect enum ConditionExpression: Sendable, Hashable {
 }
 
 package struct ConditionSyntaxError: Error, Sendable, Hashable {
-    package var message: String
+    package var problem: ConditionSyntaxProblem
     /// Character offset in the expression's source.
     package var offset: Int
+
+    package init(_ problem: ConditionSyntaxProblem, offset: Int) {
+        self.problem = problem
+        self.offset = offset
+    }
+
+    /// In French, the default language.
+    package var message: String { FrenchWording.text(of: problem) }
 }
 
 // MARK: - Values and evaluation
@@ -206,10 +214,10 @@ private struct ConditionParser {
 
     mutating func parse() throws(ConditionSyntaxError) -> ConditionExpression {
         if let lexError { throw lexError }
-        if tokens.count <= 1 { throw ConditionSyntaxError(message: "condition vide", offset: 0) }
+        if tokens.count <= 1 { throw ConditionSyntaxError(.empty, offset: 0) }
         let expression = try parseOr()
         if current.token != .end {
-            throw ConditionSyntaxError(message: "élément inattendu « \(text(of: current.token)) »", offset: current.offset)
+            throw ConditionSyntaxError(.unexpectedElement(text(of: current.token)), offset: current.offset)
         }
         return expression
     }
@@ -269,14 +277,14 @@ private struct ConditionParser {
         if current.token == .keyword("in") {
             advance()
             guard current.token == .leftBracket else {
-                throw ConditionSyntaxError(message: "« in » doit être suivi d'une liste entre crochets, par exemple in [\"a\", \"b\"]", offset: current.offset)
+                throw ConditionSyntaxError(.inNeedsList, offset: current.offset)
             }
             advance()
             var list: [ConditionExpression] = []
             while current.token != .rightBracket {
                 list.append(try parsePrimary())
                 if current.token == .comma { advance() } else if current.token != .rightBracket {
-                    throw ConditionSyntaxError(message: "« , » ou « ] » attendu dans la liste", offset: current.offset)
+                    throw ConditionSyntaxError(.listSeparatorExpected, offset: current.offset)
                 }
             }
             advance()
@@ -301,7 +309,7 @@ private struct ConditionParser {
             advance()
             let inner = try parseOr()
             guard current.token == .rightParen else {
-                throw ConditionSyntaxError(message: "parenthèse fermante « ) » attendue", offset: current.offset)
+                throw ConditionSyntaxError(.closingParenthesisExpected, offset: current.offset)
             }
             advance()
             return inner
@@ -309,29 +317,29 @@ private struct ConditionParser {
             advance()
             guard current.token == .leftParen else { return .variable(name, offset: offset) }
             guard let function = ConditionFunction(rawValue: name) else {
-                throw ConditionSyntaxError(message: "fonction inconnue « \(name) » (fonctions : selected, count, answered)", offset: offset)
+                throw ConditionSyntaxError(.unknownFunction(name), offset: offset)
             }
             advance()
             var arguments: [ConditionExpression] = []
             while current.token != .rightParen {
                 arguments.append(try parseOr())
                 if current.token == .comma { advance() } else if current.token != .rightParen {
-                    throw ConditionSyntaxError(message: "« , » ou « ) » attendu dans l'appel de \(name)", offset: current.offset)
+                    throw ConditionSyntaxError(.argumentSeparatorExpected(function: name), offset: current.offset)
                 }
             }
             advance()
             let expected = function == .selected ? 2 : 1
             guard arguments.count == expected else {
-                throw ConditionSyntaxError(message: "\(name)() attend \(expected) argument\(expected > 1 ? "s" : "")", offset: offset)
+                throw ConditionSyntaxError(.wrongArgumentCount(function: name, expected: expected), offset: offset)
             }
             switch arguments[0] {
             case .variable, .current: break
             default:
-                throw ConditionSyntaxError(message: "le premier argument de \(name)() doit être l'identifiant d'une question (ou « . » dans une constraint)", offset: offset)
+                throw ConditionSyntaxError(.firstArgumentNotQuestion(function: name), offset: offset)
             }
             return .call(function, arguments, offset: offset)
         default:
-            throw ConditionSyntaxError(message: token == .end ? "condition incomplète" : "élément inattendu « \(text(of: token)) »", offset: offset)
+            throw ConditionSyntaxError(token == .end ? .incomplete : .unexpectedElement(text(of: token)), offset: offset)
         }
     }
 
@@ -351,7 +359,7 @@ private struct ConditionParser {
                     index += 1
                 }
                 guard index < characters.count else {
-                    throw ConditionSyntaxError(message: "guillemet fermant manquant", offset: start)
+                    throw ConditionSyntaxError(.unclosedQuote, offset: start)
                 }
                 index += 1
                 result.append((.string(text), start))
@@ -362,7 +370,7 @@ private struct ConditionParser {
                 while index < characters.count, characters[index].isNumber || characters[index] == "." { index += 1 }
                 let text = String(characters[start..<index])
                 guard let value = Double(text) else {
-                    throw ConditionSyntaxError(message: "nombre invalide « \(text) »", offset: start)
+                    throw ConditionSyntaxError(.invalidNumber(text), offset: start)
                 }
                 result.append((.number(value), start))
                 continue
@@ -393,11 +401,11 @@ private struct ConditionParser {
             case ",": result.append((.comma, start))
             case ".": result.append((.dot, start))
             case "=":
-                throw ConditionSyntaxError(message: "« = » seul n'est pas un opérateur : écrivez « == » pour tester une égalité", offset: start)
+                throw ConditionSyntaxError(.singleEquals, offset: start)
             case "&", "|", "!":
-                throw ConditionSyntaxError(message: "« \(character) » n'est pas reconnu : écrivez and, or, not ou !=", offset: start)
+                throw ConditionSyntaxError(.unsupportedOperator(String(character)), offset: start)
             default:
-                throw ConditionSyntaxError(message: "caractère inattendu « \(character) »", offset: start)
+                throw ConditionSyntaxError(.unexpectedCharacter(String(character)), offset: start)
             }
             index += 1
         }

@@ -78,22 +78,21 @@ package func readDefinitionText(_ path: String, from source: DefinitionSource, r
     do {
         data = try source.read(path)
     } catch {
-        diagnostics.error(at, "fichier introuvable ou illisible : \(path)", hint: "vérifiez le chemin (il est relatif au fichier qui le cite)")
+        diagnostics.error(at, .fileUnreadable(path: path))
         return nil
     }
     let fileStart = SourceLocation(file: path, line: 1, column: 1)
     if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-        diagnostics.error(fileStart, "le fichier est vide", hint: "un questionnaire commence par « format: 1 »")
+        diagnostics.error(fileStart, .emptyFile)
         return nil
     }
     if data.contains(0) {
-        diagnostics.error(fileStart, "le fichier est binaire, pas un texte YAML", hint: "enregistrez-le en texte brut UTF-8")
+        diagnostics.error(fileStart, .binaryFile)
         return nil
     }
     guard var text = String(data: data, encoding: .utf8) else {
         let line = firstInvalidUTF8Line(data)
-        diagnostics.error(SourceLocation(file: path, line: line, column: 1), "le fichier n'est pas encodé en UTF-8",
-                          hint: "réenregistrez-le en UTF-8 (souvent il est en Latin-1/Windows-1252)")
+        diagnostics.error(SourceLocation(file: path, line: line, column: 1), .notUTF8)
         return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

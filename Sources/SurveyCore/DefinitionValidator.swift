@@ -28,7 +28,7 @@ package enum DefinitionValidator {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw DefinitionError([.error(SourceLocation(file: path), "fichier ou dossier introuvable")])
+                throw DefinitionError([.error(SourceLocation(file: path), .pathNotFound)])
             }
             if isDirectory.boolValue {
                 let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
@@ -62,7 +62,7 @@ package enum DefinitionValidator {
         let files: [String]
         do { files = try expand(paths) } catch { return error.diagnostics }
         if files.isEmpty {
-            return paths.map { .error(SourceLocation(file: $0), "aucun fichier .yaml à valider ici") }
+            return paths.map { .error(SourceLocation(file: $0), DefinitionProblem.noDefinitionFiles) }
         }
         var covered: Set<String> = []
         // Campaigns first: they validate their questionnaires with the declared themes.
@@ -94,7 +94,7 @@ package enum DefinitionValidator {
                 context.loadLibraryFile(file, citedAt: SourceLocation(file: file))
                 diagnostics.append(contentsOf: context.diagnostics.diagnostics)
             case .codebook:
-                diagnostics.warning(SourceLocation(file: file), "codebook cité par aucune campagne de ce dossier : ses thèmes ne sont pas vérifiés")
+                diagnostics.warning(SourceLocation(file: file), .codebookNotCited)
             }
         }
         return diagnostics.sorted
@@ -110,8 +110,8 @@ package enum DefinitionValidator {
         }
         let loaded = QuestionnaireLoader.load(file, source: source, themes: themes)
         diagnostics.append(contentsOf: loaded.diagnostics)
-        if themes == nil, !loaded.diagnostics.contains(where: { $0.message.contains("YAML") }) {
-            diagnostics.warning(SourceLocation(file: file), "aucune campagne de ce dossier ne cite ce questionnaire : ses thèmes ne sont pas vérifiés")
+        if themes == nil, !loaded.diagnostics.contains(where: \.isUnreadableYAML) {
+            diagnostics.warning(SourceLocation(file: file), .questionnaireNotCited)
         }
         return diagnostics.sorted
     }

@@ -86,67 +86,53 @@ package extension Questionnaire {
         }
     }
 
-    /// Why a value cannot be stored for a step, in the questionnaire's language; nil when it can.
+    /// Why a value cannot be stored for a step; nil when it can. The caller words it in the
+    /// language it shows (`Problem.answer(_).message(in:)`).
     /// `skipped` on a required question is refused here; a soft one is the caller's warning.
-    func problem(with value: AnswerValue, for step: Step, answers: [AnswerKey: AnswerValue]) -> String? {
-        let fr = language == .fr
+    func problem(with value: AnswerValue, for step: Step, answers: [AnswerKey: AnswerValue]) -> AnswerProblem? {
         let question = step.question
         switch (step.variable.valueType, value) {
         case (_, .notAsked):
             return nil
         case (_, .skipped):
-            return question.requirement == .required ? (fr ? "Une réponse est nécessaire pour continuer." : "An answer is required to continue.") : nil
+            return question.requirement == .required ? .answerRequired : nil
         case (.single, .choice(let code)), (.yesno, .choice(let code)):
-            guard options(for: question).contains(where: { $0.code == code }) else {
-                return fr ? "Ce choix n'existe pas pour cette question." : "This choice does not exist for this question."
-            }
+            guard options(for: question).contains(where: { $0.code == code }) else { return .unknownChoice }
         case (.scale, .choice(let code)):
-            guard scale(for: question)?.level(code) != nil else { return fr ? "Ce niveau n'existe pas sur l'échelle." : "This level is not on the scale." }
+            guard scale(for: question)?.level(code) != nil else { return .unknownLevel }
         case (.scale, .nonSubstantive(let code)):
-            guard scale(for: question)?.isMissing(code) == true else { return fr ? "Cette réponse n'est pas proposée." : "This answer is not offered." }
+            guard scale(for: question)?.isMissing(code) == true else { return .answerNotOffered }
         case (.multiple, .choices(let codes)):
             let options = options(for: question)
-            if codes.isEmpty { return question.requirement == .required ? (fr ? "Cochez au moins un choix." : "Select at least one choice.") : nil }
-            if Set(codes).count != codes.count { return fr ? "Un choix est coché deux fois." : "A choice is selected twice." }
+            if codes.isEmpty { return question.requirement == .required ? .noChoiceSelected : nil }
+            if Set(codes).count != codes.count { return .choiceSelectedTwice }
             for code in codes where !options.contains(where: { $0.code == code }) {
-                return fr ? "Le choix « \(code) » n'existe pas pour cette question." : "Choice “\(code)” does not exist for this question."
+                return .unknownChoiceCode(code)
             }
             if let exclusive = options.first(where: { $0.exclusive && codes.contains($0.code) }), codes.count > 1 {
-                return fr ? "« \(exclusive.label) » ne peut pas être combiné avec d'autres choix." : "“\(exclusive.label)” cannot be combined with other choices."
+                return .exclusiveCombined(label: exclusive.label)
             }
             let isExclusiveAnswer = codes.count == 1 && options.contains { $0.exclusive && $0.code == codes[0] }
-            if let min = question.min, !isExclusiveAnswer, Double(codes.count) < min {
-                return fr ? "Cochez au moins \(format(min)) choix." : "Select at least \(format(min)) choices."
-            }
-            if let max = question.max, Double(codes.count) > max {
-                return fr ? "Cochez au plus \(format(max)) choix." : "Select at most \(format(max)) choices."
-            }
+            if let min = question.min, !isExclusiveAnswer, Double(codes.count) < min { return .tooFewChoices(minimum: min) }
+            if let max = question.max, Double(codes.count) > max { return .tooManyChoices(maximum: max) }
         case (.number, .number(let number)):
-            if !question.decimal, number.rounded() != number { return fr ? "Saisissez un nombre entier." : "Enter a whole number." }
-            if let min = question.min, number < min { return fr ? "Le nombre doit être au moins \(frenchNumber(min, fr))." : "The number must be at least \(frenchNumber(min, fr))." }
-            if let max = question.max, number > max { return fr ? "Le nombre doit être au plus \(frenchNumber(max, fr))." : "The number must be at most \(frenchNumber(max, fr))." }
-            if let partOf = partOfProblem(number, for: step, answers: answers) { return partOf.message(in: language) }
+            if !question.decimal, number.rounded() != number { return .notWholeNumber }
+            if let min = question.min, number < min { return .numberBelowMinimum(min) }
+            if let max = question.max, number > max { return .numberAboveMaximum(max) }
+            if let partOf = partOfProblem(number, for: step, answers: answers) { return partOf }
         case (.text, .text(let text)):
-            if text.isBlank {
-                return question.requirement == .required ? (fr ? "Une réponse est nécessaire pour continuer." : "An answer is required to continue.") : nil
-            }
-            if let maxLength = question.maxLength, text.count > maxLength {
-                return fr ? "Le texte dépasse \(maxLength) caractères (\(text.count) saisis)." : "The text exceeds \(maxLength) characters (\(text.count) typed)."
-            }
+            if text.isBlank { return question.requirement == .required ? .answerRequired : nil }
+            if let maxLength = question.maxLength, text.count > maxLength { return .textTooLong(maximum: maxLength, typed: text.count) }
         default:
-            return fr ? "Cette réponse ne correspond pas au type de la question." : "This answer does not match the question's type."
+            return .typeMismatch
         }
         if let constraint = question.constraint {
             let section = sections[step.sectionIndex]
             let conditionLookup = lookup(answers, repetition: step.repetition?.code, section: section)
             if !constraint.expression.isTrue(lookup: conditionLookup, current: value.conditionValue) {
-                return question.constraintMessage ?? (fr ? "Cette réponse ne respecte pas la règle de la question." : "This answer breaks the question's rule.")
+                return .constraintBroken(authorMessage: question.constraintMessage)
             }
         }
         return nil
-    }
-
-    private func frenchNumber(_ value: Double, _ fr: Bool) -> String {
-        fr ? format(value).replacingOccurrences(of: ".", with: ",") : format(value)
     }
 }

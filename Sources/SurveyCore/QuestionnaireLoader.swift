@@ -66,7 +66,7 @@ package enum QuestionnaireLoader {
     static func parse(_ text: String, file: String, into diagnostics: inout DiagnosticCollector) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "le fichier ne contient aucune donnée YAML")
+                diagnostics.error(SourceLocation(file: file, line: 1, column: 1), .noYAMLData)
                 return nil
             }
             return node
@@ -74,37 +74,37 @@ package enum QuestionnaireLoader {
             diagnostics.append(yamlDiagnostic(error, file: file, text: text))
             return nil
         } catch {
-            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), "YAML illisible : \(error)")
+            diagnostics.error(SourceLocation(file: file, line: 1, column: 1), .unreadableYAML(details: "\(error)"))
             return nil
         }
     }
 
     static func yamlDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
         var mark: Mark?
-        var problem = "\(error)"
+        var problem = YAMLSyntaxError.parser("\(error)")
         switch error {
         case .scanner(let context, let message, let at, _), .parser(let context, let message, let at, _), .composer(let context, let message, let at, _):
             mark = at
-            problem = message + (context.map { " (\($0.text))" } ?? "")
+            problem = .parser(message + (context.map { " (\($0.text))" } ?? ""))
         case .duplicatedKeysInMapping(let duplicates, let context):
             mark = context.mark
-            problem = "clé en double : \(duplicates.joined(separator: ", "))"
+            problem = .duplicatedKeys(duplicates)
         case .reader(let message, _, _, _):
-            problem = message
+            problem = .parser(message)
         default:
             break
         }
         let line = mark?.line ?? 1
         let column = mark?.column ?? 1
         let lines = text.components(separatedBy: "\n")
-        var hint = "vérifiez l'indentation (des espaces, pas de tabulations) et les guillemets autour des textes contenant « : » ou « # »"
+        var advice = YAMLAdvice.indentationAndQuotes
         let nearby = (max(0, line - 3)..<min(lines.count, line)).map { lines[$0] }
         if nearby.contains(where: { $0.contains("{") && ($0.contains("when:") || $0.contains("constraint:")) }) {
-            hint = "dans un dictionnaire entre accolades { … }, une condition qui contient « , », « [ » ou « ] » doit être entre guillemets simples, par exemple when: 'selected(q, \"a\")'"
+            advice = .quoteConditionInBraces
         } else if nearby.contains(where: { $0.contains("\t") }) {
-            hint = "YAML n'accepte pas les tabulations pour indenter : remplacez-les par des espaces"
+            advice = .noTabs
         }
-        return .error(SourceLocation(file: file, line: line, column: column), "erreur de syntaxe YAML : \(problem)", hint: hint)
+        return .error(SourceLocation(file: file, line: line, column: column), .yamlSyntax(problem, advice: advice))
     }
 }
 
@@ -140,12 +140,12 @@ struct LoadContext {
 
     mutating func checkFormat(_ entries: [String: (key: Node, value: Node)], node: Node, reader: inout YAMLReader) -> Bool {
         guard let format = entries["format"] else {
-            reader.diagnostics.error(reader.location(node), "clé « format » manquante", hint: "ajoutez « format: 1 » en première ligne")
+            reader.diagnostics.error(reader.location(node), .missingFormat)
             return false
         }
         guard let version = reader.int(format.value, "format") else { return false }
         if version != 1 {
-            reader.diagnostics.error(reader.location(format.value), "format \(version) non pris en charge par cette version de prst (format pris en charge : 1)")
+            reader.diagnostics.error(reader.location(format.value), .unsupportedFormat(version))
             return false
         }
         return true
@@ -157,12 +157,12 @@ struct LoadContext {
         defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
         // Decode `format` first: a future format's keys would only produce noise.
         guard case .mapping = node else {
-            reader.diagnostics.error(reader.location(node), "un questionnaire doit être un dictionnaire de clés", hint: "commencez par « format: 1 »")
+            reader.diagnostics.error(reader.location(node), .questionnaireNotMapping)
             return nil
         }
-        let peek = reader.mapping(node, what: "le questionnaire", allowed: [], reportUnknown: false) ?? [:]
+        let peek = reader.mapping(node, what: .questionnaire, allowed: [], reportUnknown: false) ?? [:]
         guard checkFormat(peek, node: node, reader: &reader) else { return nil }
-        guard let entries = reader.mapping(node, what: "le questionnaire", allowed: QuestionnaireLoader.questionnaireKeys,
+        guard let entries = reader.mapping(node, what: .questionnaire, allowed: QuestionnaireLoader.questionnaireKeys,
                                            required: ["id", "title", "population", "sections"])
         else { return nil }
         includeStack = [Paths.normalize(path)]
@@ -173,7 +173,7 @@ struct LoadContext {
         let id = reader.identifier(entries["id"]?.value, "id") ?? ""
         let version = entries["version"].flatMap { reader.int($0.value, "version") } ?? 1
         if version < 1, let node = entries["version"]?.value {
-            reader.diagnostics.error(reader.location(node), "« version » doit être un entier positif")
+            reader.diagnostics.error(reader.location(node), .versionNotPositive)
         }
         let language = entries["language"].flatMap { reader.word($0.value, "language", as: Language.self, words: Language.allCases.map(\.rawValue)) } ?? .fr
         var questionnaire = Questionnaire(
@@ -193,7 +193,7 @@ struct LoadContext {
         questionnaire.reporting = decodeReporting(entries["reporting"]?.value, reader: &reader)
         if let sectionNodes = reader.sequence(entries["sections"]?.value, "sections") {
             if sectionNodes.isEmpty, let node = entries["sections"]?.value {
-                reader.diagnostics.error(reader.location(node), "le questionnaire n'a aucune section")
+                reader.diagnostics.error(reader.location(node), .noSections)
             }
             for sectionNode in sectionNodes {
                 if let section = decodeSection(sectionNode, reader: &reader, language: language) {
@@ -213,8 +213,7 @@ struct LoadContext {
             let includePath = Paths.join(Paths.directory(of: path), relativePath)
             let normalized = Paths.normalize(includePath)
             if includeStack.contains(normalized) {
-                let cycle = (includeStack + [normalized]).map(Paths.fileName).joined(separator: " → ")
-                reader.diagnostics.error(reader.location(item), "inclusion circulaire : \(cycle)", hint: "retirez l'une des inclusions")
+                reader.diagnostics.error(reader.location(item), .circularInclude(cycle: (includeStack + [normalized]).map(Paths.fileName)))
                 continue
             }
             if included.contains(normalized) { continue }
@@ -227,9 +226,9 @@ struct LoadContext {
         guard let (node, reader0) = readNode(path, citedAt: citedAt) else { return }
         var reader = reader0
         defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
-        let peek = reader.mapping(node, what: "le fichier inclus", allowed: [], reportUnknown: false) ?? [:]
+        let peek = reader.mapping(node, what: .includedFile, allowed: [], reportUnknown: false) ?? [:]
         guard checkFormat(peek, node: node, reader: &reader) else { return }
-        guard let entries = reader.mapping(node, what: "un fichier inclus (référentiel)", allowed: QuestionnaireLoader.libraryKeys) else { return }
+        guard let entries = reader.mapping(node, what: .library, allowed: QuestionnaireLoader.libraryKeys) else { return }
         includeStack.append(Paths.normalize(path))
         loadIncludes(entries["include"]?.value, from: path, reader: &reader)
         includeStack.removeLast()
@@ -240,40 +239,40 @@ struct LoadContext {
     mutating func loadLibrary(_ entries: [String: (key: Node, value: Node)], reader: inout YAMLReader) {
         if let scalesNode = entries["scales"]?.value, case .mapping(let mapping) = scalesNode {
             for (key, value) in mapping {
-                guard let id = reader.identifier(key, "identifiant d'échelle") else { continue }
+                guard let id = reader.identifier(key, .scaleIdentifier) else { continue }
                 if let previous = scales[id] {
-                    reader.diagnostics.error(reader.location(key), "échelle « \(id) » déjà définie en \(previous.1)")
+                    reader.diagnostics.error(reader.location(key), .duplicateScale(id, previous: previous.1))
                     continue
                 }
                 if let scale = decodeScale(id, value, reader: &reader) { scales[id] = (scale, reader.location(key)) }
             }
         } else if let node = entries["scales"]?.value {
-            reader.diagnostics.error(reader.location(node), "« scales » doit associer un identifiant à chaque échelle")
+            reader.diagnostics.error(reader.location(node), .scalesNotMapping)
         }
         if let listsNode = entries["lists"]?.value, case .mapping(let mapping) = listsNode {
             for (key, value) in mapping {
-                guard let id = reader.identifier(key, "identifiant de liste") else { continue }
+                guard let id = reader.identifier(key, .listIdentifier) else { continue }
                 if let previous = lists[id] {
-                    reader.diagnostics.error(reader.location(key), "liste « \(id) » déjà définie en \(previous.1)")
+                    reader.diagnostics.error(reader.location(key), .duplicateList(id, previous: previous.1))
                     continue
                 }
-                guard let items = reader.sequence(value, "lists.\(id)") else { continue }
-                if items.isEmpty { reader.diagnostics.error(reader.location(value), "la liste « \(id) » est vide") }
+                guard let items = reader.sequence(value, .named("lists.\(id)")) else { continue }
+                if items.isEmpty { reader.diagnostics.error(reader.location(value), .emptyList(id)) }
                 let choices = decodeChoices(items, reader: &reader, integerCodes: false)
                 lists[id] = (ChoiceList(id: id, choices: choices), reader.location(key))
             }
         } else if let node = entries["lists"]?.value {
-            reader.diagnostics.error(reader.location(node), "« lists » doit associer un identifiant à chaque liste")
+            reader.diagnostics.error(reader.location(node), .listsNotMapping)
         }
         loadUnits(entries, reader: &reader)
     }
 
     mutating func decodeScale(_ id: String, _ node: Node, reader: inout YAMLReader) -> Scale? {
-        guard let entries = reader.mapping(node, what: "l'échelle « \(id) »", allowed: QuestionnaireLoader.scaleKeys, required: ["levels"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .scale(id), allowed: QuestionnaireLoader.scaleKeys, required: ["levels"]) else { return nil }
         let levelNodes = reader.sequence(entries["levels"]?.value, "levels") ?? []
         let levels = decodeChoices(levelNodes, reader: &reader, integerCodes: true)
         if let node = entries["levels"]?.value, levelNodes.count < 2, case .sequence = node {
-            reader.diagnostics.error(reader.location(node), "l'échelle « \(id) » doit avoir au moins deux niveaux")
+            reader.diagnostics.error(reader.location(node), .tooFewLevels(scale: id))
         }
         let missing = decodeChoices(reader.sequence(entries["missing"]?.value, "missing") ?? [], reader: &reader, integerCodes: false)
         var favourable: [String] = []
@@ -281,14 +280,13 @@ struct LoadContext {
             for codeNode in reader.sequence(node, "favourable") ?? [] {
                 guard let code = reader.code(codeNode, "favourable") else { continue }
                 if !levels.contains(where: { $0.code == code }) {
-                    reader.diagnostics.error(reader.location(codeNode), "niveau favorable « \(code) » absent de l'échelle « \(id) »",
-                                             hint: "niveaux : \(levels.map(\.code).joined(separator: ", "))")
+                    reader.diagnostics.error(reader.location(codeNode), .unknownFavourableLevel(code, scale: id, levels: levels.map(\.code)))
                 }
                 favourable.append(code)
             }
         }
         for choice in missing where levels.contains(where: { $0.code == choice.code }) {
-            reader.diagnostics.error(reader.location(entries["missing"]?.value), "le code « \(choice.code) » est à la fois un niveau et une réponse hors échelle")
+            reader.diagnostics.error(reader.location(entries["missing"]?.value), .codeIsLevelAndMissing(choice.code))
         }
         return Scale(id: id, levels: levels, favourable: favourable, missing: missing)
     }
@@ -297,23 +295,22 @@ struct LoadContext {
         var choices: [Choice] = []
         var seen: [String: SourceLocation] = [:]
         for node in nodes {
-            guard let entries = reader.mapping(node, what: "un choix", allowed: QuestionnaireLoader.choiceKeys, required: ["code", "label"]) else { continue }
+            guard let entries = reader.mapping(node, what: .choice, allowed: QuestionnaireLoader.choiceKeys, required: ["code", "label"]) else { continue }
             guard let codeNode = entries["code"]?.value, let code = reader.code(codeNode, "code") else { continue }
             if integerCodes {
                 if Int(code) == nil {
-                    reader.diagnostics.error(reader.location(codeNode), "le code d'un niveau d'échelle doit être un entier (lu : « \(code) »)",
-                                             hint: "les réponses hors échelle comme « nsp » vont sous « missing »")
+                    reader.diagnostics.error(reader.location(codeNode), .levelCodeNotInteger(code))
                 }
             } else if !Identifier.isValid(code) && Int(code) == nil {
-                reader.diagnostics.error(reader.location(codeNode), "code de choix invalide « \(code) »", hint: Identifier.rule + " (ou un entier)")
+                reader.diagnostics.error(reader.location(codeNode), .invalidChoiceCode(code))
             }
             if let previous = seen[code.lowercased()] {
-                reader.diagnostics.error(reader.location(codeNode), "code « \(code) » en double (déjà utilisé ligne \(previous.line))")
+                reader.diagnostics.error(reader.location(codeNode), .duplicateCode(code, previousLine: previous.line))
             }
             seen[code.lowercased()] = reader.location(codeNode)
             var attributes: [String: String] = [:]
             for key in ["type", "axe"] {
-                if let value = entries[key].flatMap({ reader.string($0.value, key) }) { attributes[key] = value }
+                if let value = entries[key].flatMap({ reader.string($0.value, .named(key)) }) { attributes[key] = value }
             }
             if let reachNode = entries["reach"]?.value,
                let reach = reader.word(reachNode, "reach", as: Reach.self, words: Reach.allCases.map(\.rawValue)) {
@@ -327,21 +324,20 @@ struct LoadContext {
         return choices
     }
 
-    mutating func decodeCondition(_ node: Node?, key: String, reader: inout YAMLReader) -> Condition? {
+    mutating func decodeCondition(_ node: Node?, key: DefinitionKey, reader: inout YAMLReader) -> Condition? {
         guard let node else { return nil }
         guard let text = reader.string(node, key) else { return nil }
         let location = reader.contentLocation(node)
         do {
             return try Condition(source: text, location: location)
         } catch {
-            reader.diagnostics.error(location.offset(by: error.offset), "condition invalide : \(error.message)",
-                                     hint: "syntaxe : q == \"code\", n >= 3, selected(q, \"code\"), count(q) > 1, answered(q), and, or, not, in [\"a\", \"b\"]")
+            reader.diagnostics.error(location.offset(by: error.offset), .invalidCondition(error.problem))
             return nil
         }
     }
 
     mutating func decodeSection(_ node: Node, reader: inout YAMLReader, language: Language) -> Section? {
-        guard let entries = reader.mapping(node, what: "une section", allowed: QuestionnaireLoader.sectionKeys, required: ["id", "title", "questions"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .section, allowed: QuestionnaireLoader.sectionKeys, required: ["id", "title", "questions"]) else { return nil }
         var section = Section(
             id: reader.identifier(entries["id"]?.value, "id") ?? "",
             title: reader.text(entries["title"]?.value, "title") ?? "",
@@ -354,7 +350,7 @@ struct LoadContext {
         section.openRepeat = decodeRepeat(entries, reader: &reader)
         let questionNodes = reader.sequence(entries["questions"]?.value, "questions") ?? []
         if questionNodes.isEmpty, let node = entries["questions"]?.value, case .sequence = node {
-            reader.diagnostics.error(reader.location(node), "la section « \(section.id) » n'a aucune question")
+            reader.diagnostics.error(reader.location(node), .emptySection(section.id))
         }
         for questionNode in questionNodes {
             guard var question = decodeQuestion(questionNode, reader: &reader) else { continue }
@@ -374,7 +370,7 @@ struct LoadContext {
     }
 
     mutating func decodeQuestion(_ node: Node, reader: inout YAMLReader) -> Question? {
-        guard let entries = reader.mapping(node, what: "une question", allowed: QuestionnaireLoader.questionKeys, required: ["id", "type", "label"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .question, allowed: QuestionnaireLoader.questionKeys, required: ["id", "type", "label"]) else { return nil }
         guard let type = reader.word(entries["type"]?.value, "type", as: QuestionType.self, words: QuestionType.allCases.map(\.rawValue)) else { return nil }
         let idNode = entries["id"]?.value
         var question = Question(id: reader.identifier(idNode, "id") ?? "", type: type,
@@ -382,13 +378,12 @@ struct LoadContext {
         let specific = Set(QuestionnaireLoader.keysByType.values.flatMap { $0 })
         let allowedHere = QuestionnaireLoader.keysByType[type] ?? []
         for (name, entry) in entries where specific.contains(name) && !allowedHere.contains(name) {
-            let owners = QuestionnaireLoader.keysByType.filter { $0.value.contains(name) }.map(\.key.rawValue).sorted()
-            reader.diagnostics.error(reader.location(entry.key), "« \(name) » ne s'applique pas à une question de type \(type.rawValue)",
-                                     hint: "« \(name) » s'emploie avec : \(owners.joined(separator: ", "))")
+            let owners = QuestionnaireLoader.keysByType.filter { $0.value.contains(name) }.map(\.key).sorted { $0.rawValue < $1.rawValue }
+            reader.diagnostics.error(reader.location(entry.key), .keyNotForType(name, type: type, usedWith: owners))
         }
         if type == .note {
             for name in ["required", "when", "constraint", "polarity", "diffusion"] where name != "when" {
-                if let entry = entries[name] { reader.diagnostics.error(reader.location(entry.key), "une note ne reçoit pas de réponse : « \(name) » n'a pas de sens ici") }
+                if let entry = entries[name] { reader.diagnostics.error(reader.location(entry.key), .keyOnNote(name)) }
             }
         }
         for (name, entry) in entries { question.keyLocations[name] = reader.location(entry.value) }
@@ -417,29 +412,29 @@ struct LoadContext {
         question.theme = entries["theme"].flatMap { reader.identifier($0.value, "theme") }
         decodeIndicator(entries, into: &question, reader: &reader)
         if let min = question.min, let max = question.max, min > max, let node = entries["min"]?.value {
-            reader.diagnostics.error(reader.location(node), "min (\(format(min))) est supérieur à max (\(format(max)))")
+            reader.diagnostics.error(reader.location(node), .minAboveMax(min: min, max: max))
         }
         if let maxLength = question.maxLength, maxLength < 1, let node = entries["max_length"]?.value {
-            reader.diagnostics.error(reader.location(node), "« max_length » doit être au moins 1")
+            reader.diagnostics.error(reader.location(node), .maxLengthBelowOne)
         }
         if entries["message"] != nil, entries["constraint"] == nil, let key = entries["message"]?.key {
-            reader.diagnostics.error(reader.location(key), "« message » accompagne une « constraint », absente ici")
+            reader.diagnostics.error(reader.location(key), .messageWithoutConstraint)
         }
         if type == .matrix {
             let itemNodes = reader.sequence(entries["items"]?.value, "items") ?? []
-            if itemNodes.isEmpty { reader.diagnostics.error(reader.location(entries["items"]?.key ?? node), "une question matrix doit avoir des « items »") }
+            if itemNodes.isEmpty { reader.diagnostics.error(reader.location(entries["items"]?.key ?? node), .matrixWithoutItems) }
             for itemNode in itemNodes {
-                guard let item = reader.mapping(itemNode, what: "un item de matrice", allowed: ["id", "label"], required: ["id", "label"]) else { continue }
+                guard let item = reader.mapping(itemNode, what: .matrixItem, allowed: ["id", "label"], required: ["id", "label"]) else { continue }
                 question.items.append(MatrixItem(
                     id: reader.identifier(item["id"]?.value, "id") ?? "", label: reader.text(item["label"]?.value, "label") ?? "",
                     number: "", location: reader.location(item["id"]?.value ?? itemNode)))
             }
         }
         if [.single, .multiple].contains(type), entries["choices"] == nil {
-            reader.diagnostics.error(reader.location(node), "une question \(type.rawValue) doit nommer sa liste de choix (« choices »)")
+            reader.diagnostics.error(reader.location(node), .missingChoices(type))
         }
         if [.scale, .matrix].contains(type), entries["scale"] == nil {
-            reader.diagnostics.error(reader.location(node), "une question \(type.rawValue) doit nommer son échelle (« scale »)")
+            reader.diagnostics.error(reader.location(node), .missingScale(type))
         }
         return question
     }

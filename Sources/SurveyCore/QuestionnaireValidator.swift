@@ -46,9 +46,7 @@ enum QuestionnaireValidator {
             guard !id.isEmpty else { return }
             let key = id.lowercased()
             if let (previous, at) = seen[key] {
-                let how = previous == id ? "identifiant « \(id) » en double" : "identifiant « \(id) » trop proche de « \(previous) » (seule la casse diffère)"
-                let hint = generated ? "« other: true » crée la variable « \(id) » ; renommez l'autre question" : "déjà utilisé en \(at.line):\(at.column) ; chaque section, question et item doit avoir son propre identifiant"
-                diagnostics.error(location, how, hint: hint)
+                diagnostics.error(location, .duplicateIdentifier(id, existing: previous, existingAt: at, createdByOther: generated))
             } else {
                 seen[key] = (id, location)
             }
@@ -66,16 +64,15 @@ enum QuestionnaireValidator {
         var earlier: [String: Question] = [:]
         for section in questionnaire.sections {
             if let theme = section.theme, let themes, !themes.contains(theme) {
-                diagnostics.error(section.location, "thème « \(theme) » non déclaré dans la campagne", hint: suggestion(theme, themes))
+                diagnostics.error(section.location, .undeclaredTheme(theme, suggestion: suggestion(theme, themes)))
             }
             if let foreach = section.foreach {
                 if let source = earlier[foreach] {
                     if source.type != .multiple {
-                        diagnostics.error(section.location, "« foreach » doit désigner une question à choix multiple ; « \(foreach) » est de type \(source.type.rawValue)")
+                        diagnostics.error(section.location, .foreachNotMultiple(foreach, type: source.type))
                     }
                 } else {
-                    diagnostics.error(section.location, "« foreach » désigne « \(foreach) », qui n'est pas une question posée avant cette section",
-                                      hint: suggestion(foreach, Set(earlier.keys)))
+                    diagnostics.error(section.location, .foreachNotEarlier(foreach, suggestion: suggestion(foreach, Set(earlier.keys))))
                 }
             }
             for question in section.questions {
@@ -85,33 +82,34 @@ enum QuestionnaireValidator {
         }
     }
 
+    /// The closest candidate to a misspelt word, in a stable order.
     static func suggestion(_ word: String, _ candidates: Set<String>) -> String? {
-        closestMatch(to: word, in: candidates.sorted()).map { "vouliez-vous dire « \($0) » ?" }
+        closestMatch(to: word, in: candidates.sorted())
     }
 
     static func check(_ question: Question, in questionnaire: Questionnaire, themes: Set<String>?, into diagnostics: inout DiagnosticCollector) {
         let at = question.location
         if let id = question.choicesID {
             if let list = questionnaire.lists[id] {
-                if list.choices.isEmpty { diagnostics.error(at, "la liste « \(id) » est vide") }
+                if list.choices.isEmpty { diagnostics.error(at, .emptyList(id)) }
                 if question.other, list.choice(Questionnaire.otherCode) != nil {
-                    diagnostics.error(at, "la liste « \(id) » a déjà un choix « \(Questionnaire.otherCode) », réservé à « other: true »")
+                    diagnostics.error(at, .listHasOtherCode(list: id))
                 }
                 if question.type == .single, list.choices.contains(where: \.exclusive) {
-                    diagnostics.warning(at, "« exclusive » n'a d'effet que dans une question multiple")
+                    diagnostics.warning(at, .exclusiveOutsideMultiple)
                 }
                 if question.type == .multiple, let min = question.min, Int(min) > list.choices.count + (question.other ? 1 : 0) {
-                    diagnostics.error(at, "min (\(format(min))) dépasse le nombre de choix de « \(id) » (\(list.choices.count))")
+                    diagnostics.error(at, .minAboveChoiceCount(min: min, list: id, count: list.choices.count))
                 }
             } else {
-                diagnostics.error(question.location(of: "choices"), "liste de choix « \(id) » non définie", hint: suggestion(id, Set(questionnaire.lists.keys)) ?? "définissez-la sous « lists: » ou incluez le référentiel qui la contient")
+                diagnostics.error(question.location(of: "choices"), .undefinedList(id, suggestion: suggestion(id, Set(questionnaire.lists.keys))))
             }
         }
         if let id = question.scaleID, questionnaire.scales[id] == nil {
-            diagnostics.error(question.location(of: "scale"), "échelle « \(id) » non définie", hint: suggestion(id, Set(questionnaire.scales.keys)) ?? "définissez-la sous « scales: » ou incluez le référentiel qui la contient")
+            diagnostics.error(question.location(of: "scale"), .undefinedScale(id, suggestion: suggestion(id, Set(questionnaire.scales.keys))))
         }
         if question.polarity != nil, question.type != .text {
-            diagnostics.error(question.location(of: "polarity"), "« polarity » ne s'applique qu'aux questions ouvertes (type text), pas à une question \(question.type.rawValue)")
+            diagnostics.error(question.location(of: "polarity"), .polarityNotText(question.type))
         }
         if let role = question.diffusion {
             let expected: [DiffusionRole: Set<QuestionType>] = [
@@ -119,17 +117,17 @@ enum QuestionnaireValidator {
                 .usefulness: [.scale], .relay: [.multiple, .single],
             ]
             if let types = expected[role], !types.contains(question.type) {
-                diagnostics.error(question.location(of: "diffusion"), "le rôle de diffusion « \(role.rawValue) » attend une question \(types.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(question.type.rawValue)")
+                diagnostics.error(question.location(of: "diffusion"), .diffusionRoleType(role, expected: types.sorted { $0.rawValue < $1.rawValue }, actual: question.type))
             }
         }
         if let theme = question.theme, let themes, !themes.contains(theme), question.theme != questionnaire.section(containing: question.id)?.theme {
-            diagnostics.error(question.location(of: "theme"), "thème « \(theme) » non déclaré dans la campagne", hint: suggestion(theme, themes))
+            diagnostics.error(question.location(of: "theme"), .undeclaredTheme(theme, suggestion: suggestion(theme, themes)))
         }
         if question.type == .multiple, let min = question.min, let max = question.max, min > max {
             // Already reported where the keys are.
         }
         if question.otherOf == nil, question.id.hasSuffix(Questionnaire.otherSuffix) {
-            diagnostics.error(at, "un identifiant ne peut pas finir par « \(Questionnaire.otherSuffix) » : ce suffixe est réservé aux précisions de « other: true »")
+            diagnostics.error(at, .reservedOtherSuffix)
         }
     }
 
@@ -168,22 +166,22 @@ enum QuestionnaireValidator {
             if let (_, definedIn) = visible[id] {
                 let definingSection = questionnaire.sections[definedIn]
                 if definingSection.foreach != nil, definedIn != sectionIndex {
-                    diagnostics.error(at, "« \(id) » est posée une fois par élément (foreach) : elle n'est utilisable que dans sa propre section")
+                    diagnostics.error(at, .repeatedQuestionOutsideItsSection(id))
                     ok = false
                 } else if definingSection.openRepeat != nil, definedIn != sectionIndex {
                     diagnostics.error(at, MonitoringProblem.repeatedQuestionOutsideItsSection(id: id, section: definingSection.id))
                     ok = false
                 }
             } else if questionnaire.variable(id) != nil {
-                diagnostics.error(at, "« \(id) » est posée plus loin : une condition ne peut porter que sur une question déjà posée")
+                diagnostics.error(at, .questionAskedLater(id))
                 ok = false
             } else {
-                diagnostics.error(at, "question inconnue « \(id) » dans la condition", hint: suggestion(id, Set(visible.keys)))
+                diagnostics.error(at, .unknownQuestionInCondition(id, suggestion: suggestion(id, Set(visible.keys))))
                 ok = false
             }
         }
         if selfQuestion == nil, containsCurrent(condition.expression) {
-            diagnostics.error(condition.location, "« . » (la réponse en cours) n'a de sens que dans une « constraint »")
+            diagnostics.error(condition.location, .currentAnswerOutsideConstraint)
         }
         guard ok else { return }
         checkTypes(condition.expression, condition: condition, questionnaire: questionnaire, selfQuestion: selfQuestion, into: &diagnostics)
@@ -226,11 +224,11 @@ enum QuestionnaireValidator {
             let at = condition.location
             switch (variable.type, literal) {
             case (.number, .string(let text)):
-                diagnostics.error(at, "« \(variable.id) » est un nombre : elle ne peut pas être comparée au texte \"\(text)\"", hint: "écrivez le nombre sans guillemets")
+                diagnostics.error(at, .numberComparedToText(variable.id, text: text))
             case (.text, .number(let value)):
-                diagnostics.error(at, "« \(variable.id) » est un texte : elle ne peut pas être comparée au nombre \(format(value))", hint: "mettez la valeur entre guillemets")
+                diagnostics.error(at, .textComparedToNumber(variable.id, number: value))
             case (.multiple, _) where op != nil:
-                diagnostics.error(at, "« \(variable.id) » est à choix multiple : utilisez selected(\(variable.id), \"code\") ou count(\(variable.id))")
+                diagnostics.error(at, .multipleComparedDirectly(variable.id))
             case (_, .string), (_, .number):
                 guard let codes = variable.codes else { break }
                 let text: String
@@ -238,7 +236,7 @@ enum QuestionnaireValidator {
                 if !codes.contains(text) {
                     let isOrder = op.map { ![.equal, .notEqual].contains($0) } ?? false
                     if variable.type == .scale, isOrder, Double(text) != nil { break }
-                    diagnostics.error(at, "« \(text) » n'est pas un code de « \(variable.id) »", hint: "codes possibles : \(codes.joined(separator: ", "))")
+                    diagnostics.error(at, .notACode(text, of: variable.id, codes: codes))
                 }
             default:
                 break
@@ -263,7 +261,7 @@ enum QuestionnaireValidator {
         case .call(.selected, let arguments, let offset):
             if let variable = describe(arguments[0], questionnaire: questionnaire, selfQuestion: selfQuestion) {
                 if variable.codes == nil {
-                    diagnostics.error(condition.location.offset(by: offset), "selected() s'applique à une question à choix, pas à « \(variable.id) » (\(variable.type.rawValue))")
+                    diagnostics.error(condition.location.offset(by: offset), .selectedOnNonChoice(variable.id, type: variable.type))
                 } else {
                     var single = variable
                     single.type = .single

@@ -17,116 +17,112 @@ struct YAMLReader {
     /// The entries of a mapping, with unknown keys reported (with a did-you-mean hint) and
     /// missing required keys reported at the mapping itself.
     mutating func mapping(
-        _ node: Node?, what: String, allowed: [String], required: [String] = [],
+        _ node: Node?, what: DefinitionPart, allowed: [String], required: [String] = [],
         reportUnknown: Bool = true
     ) -> [String: (key: Node, value: Node)]? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
-            diagnostics.error(location(node), "\(what) doit être un dictionnaire de clés (clé: valeur)")
+            diagnostics.error(location(node), .notAMapping(what))
             return nil
         }
         var entries: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                diagnostics.error(location(key), "clé invalide dans \(what)")
+                diagnostics.error(location(key), .invalidKey(in: what))
                 continue
             }
             if reportUnknown, !allowed.contains(name) {
-                let hint = closestMatch(to: name, in: allowed).map { "vouliez-vous dire « \($0) » ?" }
-                    ?? "clés possibles : \(allowed.joined(separator: ", "))"
-                diagnostics.error(location(key), "clé inconnue « \(name) » dans \(what)", hint: hint)
+                diagnostics.error(location(key), .unknownKey(name, in: what, suggestion: closestMatch(to: name, in: allowed), allowed: allowed))
             }
             entries[name] = (key, value)
         }
         for name in required where entries[name] == nil {
-            diagnostics.error(location(node), "clé obligatoire « \(name) » manquante dans \(what)")
+            diagnostics.error(location(node), .missingKey(name, in: what))
         }
         return entries
     }
 
-    mutating func string(_ node: Node?, _ key: String) -> String? {
+    mutating func string(_ node: Node?, _ key: DefinitionKey) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
-            diagnostics.error(location(node), "« \(key) » doit être un texte")
+            diagnostics.error(location(node), .notText(key: key))
             return nil
         }
         return scalar.string
     }
 
     /// A non-empty text; an empty one is reported.
-    mutating func text(_ node: Node?, _ key: String) -> String? {
+    mutating func text(_ node: Node?, _ key: DefinitionKey) -> String? {
         guard let value = string(node, key) else { return nil }
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            diagnostics.error(location(node), "« \(key) » ne doit pas être vide")
+            diagnostics.error(location(node), .emptyText(key: key))
             return nil
         }
         return value
     }
 
-    mutating func identifier(_ node: Node?, _ key: String) -> String? {
+    mutating func identifier(_ node: Node?, _ key: DefinitionKey) -> String? {
         guard let value = string(node, key) else { return nil }
         if !Identifier.isValid(value) {
-            diagnostics.error(location(node), "identifiant invalide « \(value) »",
-                              hint: Identifier.rule + (Identifier.suggestion(for: value).map { " ; par exemple « \($0) »" } ?? ""))
+            diagnostics.error(location(node), .invalidIdentifier(value, suggestion: Identifier.suggestion(for: value)))
         }
         return value
     }
 
-    mutating func int(_ node: Node?, _ key: String) -> Int? {
+    mutating func int(_ node: Node?, _ key: DefinitionKey) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
-            diagnostics.error(location(node), "« \(key) » doit être un nombre entier")
+            diagnostics.error(location(node), .notInteger(key: key))
             return nil
         }
         return value
     }
 
-    mutating func number(_ node: Node?, _ key: String) -> Double? {
+    mutating func number(_ node: Node?, _ key: DefinitionKey) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain,
               let value = Double(scalar.string.replacingOccurrences(of: ",", with: "."))
         else {
-            diagnostics.error(location(node), "« \(key) » doit être un nombre")
+            diagnostics.error(location(node), .notNumber(key: key))
             return nil
         }
         return value
     }
 
-    mutating func bool(_ node: Node?, _ key: String) -> Bool? {
+    mutating func bool(_ node: Node?, _ key: DefinitionKey) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
-            diagnostics.error(location(node), "« \(key) » doit valoir true ou false")
+            diagnostics.error(location(node), .notBoolean(key: key))
             return nil
         }
         switch scalar.string.lowercased() {
         case "true", "yes", "oui": return true
         case "false", "no", "non": return false
         default:
-            diagnostics.error(location(node), "« \(key) » doit valoir true ou false (lu : « \(scalar.string) »)")
+            diagnostics.error(location(node), .notBooleanWord(key: key, value: scalar.string))
             return nil
         }
     }
 
     /// A value among fixed words, reported with the list of possible words.
-    mutating func word<T: RawRepresentable>(_ node: Node?, _ key: String, as type: T.Type, words: [String]) -> T? where T.RawValue == String {
+    mutating func word<T: RawRepresentable>(_ node: Node?, _ key: DefinitionKey, as type: T.Type, words: [String]) -> T? where T.RawValue == String {
         guard let value = string(node, key) else { return nil }
         if let result = T(rawValue: value) { return result }
-        let hint = closestMatch(to: value, in: words).map { "vouliez-vous dire « \($0) » ?" } ?? "valeurs possibles : \(words.joined(separator: ", "))"
-        diagnostics.error(location(node), "valeur inconnue « \(value) » pour « \(key) »", hint: hint)
+        diagnostics.error(location(node), .unknownWord(value, key: key, suggestion: closestMatch(to: value, in: words), allowed: words))
         return nil
     }
 
-    mutating func sequence(_ node: Node?, _ key: String) -> [Node]? {
+    mutating func sequence(_ node: Node?, _ key: DefinitionKey) -> [Node]? {
         guard let node else { return nil }
         guard case .sequence(let sequence) = node else {
-            diagnostics.error(location(node), "« \(key) » doit être une liste (éléments précédés de « - » ou entre crochets)")
+            diagnostics.error(location(node), .notList(key: key))
             return nil
         }
         return Array(sequence)
     }
 
     /// A scalar's text, whatever its YAML type: choice codes may be written 4 or "4".
-    mutating func code(_ node: Node?, _ key: String) -> String? {
+    mutating func code(_ node: Node?, _ key: DefinitionKey) -> String? {
         string(node, key)
     }
 
@@ -141,8 +137,6 @@ struct YAMLReader {
 }
 
 package enum Identifier {
-    package static let rule = "un identifiant commence par une lettre minuscule, suivie de lettres minuscules sans accent, de chiffres ou de « _ », 32 caractères au plus"
-
     package static func isValid(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 32,
               ("a"..."z").contains(first)

@@ -45,9 +45,9 @@ package struct ExchangeColumn: Sendable, Hashable {
 /// `<variable>__<repetition>__<choice>`. Identifiers never contain `__`'s ambiguity because the
 /// layout is built from the definition and columns are looked up by exact name.
 package struct ExchangeLayout: Sendable {
-    package static let notAskedMarker = "#NP"
-    package static let completedStatus = "complet"
-    package static let inProgressStatus = "en_cours"
+    package static let notAskedMarker = ExchangeTokens.notAsked
+    package static let completedStatus = ExchangeTokens.completed
+    package static let inProgressStatus = ExchangeTokens.inProgress
 
     package let questionnaire: Questionnaire
     package let columns: [ExchangeColumn]

@@ -1,31 +1,11 @@
 import Foundation
 import SurveyCore
 
-/// A bad cell, row or header, located as a spreadsheet shows it (the header is row 1).
-package struct ImportIssue: Sendable, Hashable, Comparable {
-    package var row: Int
-    /// 1-based; nil when the whole row (or file) is at fault.
-    package var column: Int?
-    package var message: String
-
-    package init(row: Int, column: Int?, message: String) {
-        self.row = row
-        self.column = column
-        self.message = message
-    }
-
-    package func rendered(file: String) -> String {
-        column.map { "\(file):\(row):\($0): \(message)" } ?? "\(file):\(row): \(message)"
-    }
-
-    package static func < (lhs: ImportIssue, rhs: ImportIssue) -> Bool {
-        (lhs.row, lhs.column ?? 0, lhs.message) < (rhs.row, rhs.column ?? 0, rhs.message)
-    }
-}
-
 /// What a reading pass found.
 package struct ImportSummary: Sendable {
-    package var issues: [ImportIssue] = []
+    /// Every bad cell, row or header, located `file:row:column` (the header is row 1; no
+    /// column when the whole row or file is at fault). Printed with `Diagnostic.locatedMessage(in:)`.
+    package var issues: [Diagnostic] = []
     package var rows = 0
     package var valid = 0
     package var completed = 0
@@ -48,16 +28,12 @@ package final class WideImporter {
     package let questionnaire: Questionnaire
     let layout: ExchangeLayout
     private let columnsByName: [String: ExchangeColumn]
-    private let fr: Bool
 
     package init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
         self.layout = ExchangeLayout(questionnaire, includeStatus: true)
         self.columnsByName = Dictionary(layout.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        self.fr = questionnaire.language == .fr
     }
-
-    private func t(_ french: String, _ english: String) -> String { fr ? french : english }
 
     /// One variable's cells in the file (one column, or one 0/1 column per choice), with
     /// everything about it that does not depend on the row, worked out once.
@@ -100,24 +76,25 @@ package final class WideImporter {
         case value(AnswerValue)
     }
 
-    /// Reads every row. `accept` receives each valid record, and whether no issue was found so
-    /// far (the caller may stop storing once the import is bound to fail); it returns why the
-    /// record cannot be kept (its session already stored), or nil. It may throw to stop.
+    /// Reads every row of `file`'s `data`. `accept` receives each valid record, and whether no
+    /// issue was found so far (the caller may stop storing once the import is bound to fail); it
+    /// returns why the record cannot be kept (its session already stored), or nil. It may throw to stop.
     package func read(
-        data: Data, now: Date = Date(), newSessionID: () -> String, accept: (ResponseRecord, _ clean: Bool) throws -> String? = { _, _ in nil }
+        data: Data, file: String, now: Date = Date(), newSessionID: () -> String,
+        accept: (ResponseRecord, _ clean: Bool) throws -> ImportProblem? = { _, _ in nil }
     ) throws -> ImportSummary {
         var summary = ImportSummary()
         var reader: CSVReader
         do {
             reader = try CSVReader(data: data)
         } catch {
-            summary.issues.append(Self.issue(error, fr: fr))
+            summary.issues.append(Self.issue(error, file: file))
             return summary
         }
         let style: CSVStyle = reader.separator == UInt8(ascii: ";") ? .excel : .rfc4180
         do {
             guard let header = try reader.next() else { return summary }
-            guard let mapping = headerMapping(header.fields, issues: &summary.issues) else {
+            guard let mapping = headerMapping(header.fields, file: file, issues: &summary.issues) else {
                 summary.issues.sort()
                 return summary
             }
@@ -127,34 +104,29 @@ package final class WideImporter {
                 summary.rows += 1
                 guard record.fields.count == header.fields.count else {
                     summary.issues.append(
-                        ImportIssue(
-                            row: record.row, column: nil,
-                            message: t(
-                                "la ligne a \(record.fields.count) valeur(s) alors que l'en-tête a \(header.fields.count) colonnes : un séparateur en trop ou en moins ?",
-                                "the row has \(record.fields.count) value(s) but the header has \(header.fields.count) columns: a separator too many or missing?"
-                            )))
+                        .error(SourceLocation(file: file, line: record.row), .fieldCountMismatch(values: record.fields.count, columns: header.fields.count)))
                     continue
                 }
                 let before = summary.issues.count
-                let built = build(record, mapping: mapping, style: style, now: now, newSessionID: newSessionID, summary: &summary)
+                let built = build(record, file: file, mapping: mapping, style: style, now: now, newSessionID: newSessionID, summary: &summary)
                 guard let built, summary.issues.count == before else { continue }
                 if let refusal = try accept(built, summary.issues.isEmpty) {
-                    summary.issues.append(ImportIssue(row: record.row, column: mapping.session.map { $0 + 1 }, message: refusal))
+                    summary.issues.append(.error(SourceLocation(file: file, line: record.row, column: mapping.session.map { $0 + 1 } ?? 0), refusal))
                     continue
                 }
                 summary.valid += 1
                 if built.status == .completed { summary.completed += 1 } else { summary.inProgress += 1 }
             }
         } catch let problem as CSVProblem {
-            summary.issues.append(Self.issue(problem, fr: fr))
+            summary.issues.append(Self.issue(problem, file: file))
         }
         summary.issues.sort()
         return summary
     }
 
-    static func issue(_ problem: CSVProblem, fr: Bool) -> ImportIssue {
+    static func issue(_ problem: CSVProblem, file: String) -> Diagnostic {
         let location = problem.location
-        return ImportIssue(row: location.row, column: location.column, message: problem.text(language: fr ? .fr : .en))
+        return .error(SourceLocation(file: file, line: location.row, column: location.column ?? 0), problem.importProblem)
     }
 
     // MARK: Header
@@ -169,7 +141,7 @@ package final class WideImporter {
         var unnamed: [Int] = []
     }
 
-    private func headerMapping(_ fields: [String], issues: inout [ImportIssue]) -> Mapping? {
+    private func headerMapping(_ fields: [String], file: String, issues: inout [Diagnostic]) -> Mapping? {
         var seen: [String: Int] = [:]
         var mapping = Mapping(slots: [], names: fields.map { $0.trimmedSpaces })
         var optionColumns: [AnswerKey: [String: Int]] = [:]
@@ -183,24 +155,15 @@ package final class WideImporter {
                 continue
             }
             if let first = seen[name] {
-                issues.append(
-                    ImportIssue(
-                        row: 1, column: index + 1,
-                        message: t(
-                            "la colonne « \(name) » apparaît deux fois (déjà en colonne \(first + 1)) : gardez-en une seule.",
-                            "column “\(name)” appears twice (already column \(first + 1)): keep only one.")))
+                issues.append(.error(SourceLocation(file: file, line: 1, column: index + 1), .duplicateColumn(name, firstColumn: first + 1)))
                 continue
             }
             seen[name] = index
             guard let column = columnsByName[name] else {
-                let hint = closestMatch(to: name, in: known).map { t(" Vouliez-vous dire « \($0) » ?", " Did you mean “\($0)”?") } ?? ""
                 issues.append(
-                    ImportIssue(
-                        row: 1, column: index + 1,
-                        message: t(
-                            "colonne inconnue « \(name) » : elle ne correspond à aucune question de « \(questionnaire.id) ».\(hint) Partez d'un fichier produit par prst export pour avoir les bons noms.",
-                            "unknown column “\(name)”: it matches no question of “\(questionnaire.id)”.\(hint) Start from a file written by prst export for the right names."
-                        )))
+                    .error(
+                        SourceLocation(file: file, line: 1, column: index + 1),
+                        .unknownColumn(name, questionnaire: questionnaire.id, suggestion: closestMatch(to: name, in: known))))
                 continue
             }
             switch column.content {
@@ -236,17 +199,7 @@ package final class WideImporter {
             default: continue
             }
         }
-        if !missing.isEmpty {
-            let shown =
-                missing.prefix(10).map { "« \($0) »" }.joined(separator: ", ")
-                + (missing.count > 10 ? t(" et \(missing.count - 10) autre(s)", " and \(missing.count - 10) more") : "")
-            issues.append(
-                ImportIssue(
-                    row: 1, column: nil,
-                    message: t(
-                        "colonne(s) absente(s) : \(shown). Chaque question doit avoir sa colonne, même vide : partez d'un fichier produit par prst export.",
-                        "missing column(s): \(shown). Every question needs its column, even empty: start from a file written by prst export.")))
-        }
+        if !missing.isEmpty { issues.append(.error(SourceLocation(file: file, line: 1), .missingColumns(missing))) }
         guard issues.isEmpty else { return nil }
         mapping.slots = slots
         return mapping
@@ -254,55 +207,85 @@ package final class WideImporter {
 
     // MARK: Rows
 
+    /// The problems found in one row, located in its file; a cell's problem names its column.
+    private struct RowIssues {
+        let file: String
+        let row: Int
+        /// The header's names, by 0-based column.
+        let names: [String]
+        var found: [Diagnostic] = []
+
+        mutating func cell(_ column: Int?, _ problem: ImportCellProblem) {
+            found.append(.error(location(column), .cell(column: column.map { names[$0] }, problem)))
+        }
+
+        mutating func row(at column: Int?, _ problem: ImportProblem) {
+            found.append(.error(location(column), problem))
+        }
+
+        private func location(_ column: Int?) -> SourceLocation {
+            SourceLocation(file: file, line: row, column: column.map { $0 + 1 } ?? 0)
+        }
+    }
+
+    /// What a row says about its session rather than its answers.
+    private struct SessionFields {
+        var id: String
+        var status: SessionStatus
+        var startedAt: Date
+        var completedAt: Date?
+    }
+
+    /// Each variable's cell(s) read on their own, before any condition is considered.
+    private struct ReadCells {
+        /// By slot; nil when the cell is unreadable (its problem already reported).
+        var cells: [(cell: Cell, column: Int)?]
+        /// The values given, as conditions and constraints read them.
+        var given: [AnswerKey: AnswerValue]
+        /// Variables and questions whose cell is unreadable.
+        var unreadable: Set<String>
+    }
+
+    /// One row turned into a session, in stages: nameless columns, the session's own fields,
+    /// each cell on its own, then the cells together under the runner's conditions.
     private func build(
-        _ record: CSVRecord, mapping: Mapping, style: CSVStyle, now: Date, newSessionID: () -> String, summary: inout ImportSummary
+        _ record: CSVRecord, file: String, mapping: Mapping, style: CSVStyle, now: Date, newSessionID: () -> String, summary: inout ImportSummary
     ) -> ResponseRecord? {
-        let row = record.row
+        var issues = RowIssues(file: file, row: record.row, names: mapping.names)
+        defer { summary.issues.append(contentsOf: issues.found) }
+        for index in mapping.unnamed where !record.fields[index].trimmedSpaces.isEmpty {
+            issues.row(at: index, .valueInUnnamedColumn(record.fields[index]))
+        }
+        let session = readSession(record, mapping: mapping, now: now, newSessionID: newSessionID, sessionRows: &summary.sessionRows, issues: &issues)
+        let read = readCells(record.fields, mapping: mapping, style: style, issues: &issues)
+        let answers = checkTogether(read, mapping: mapping, status: session.status, issues: &issues)
+        return ResponseRecord(
+            sessionID: session.id, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, population: questionnaire.population,
+            status: session.status, origin: .imported, startedAt: session.startedAt, completedAt: session.completedAt, answers: answers)
+    }
+
+    /// The session id (a new one when the cell is empty), status and times. `sessionRows`
+    /// records each id given, so that a second row with the same id is refused.
+    private func readSession(
+        _ record: CSVRecord, mapping: Mapping, now: Date, newSessionID: () -> String, sessionRows: inout [String: Int], issues: inout RowIssues
+    ) -> SessionFields {
         let fields = record.fields
-        func issue(_ column: Int?, _ message: String) {
-            let prefix = column.map { t("colonne « \(mapping.names[$0]) » : ", "column “\(mapping.names[$0])”: ") } ?? ""
-            summary.issues.append(ImportIssue(row: row, column: column.map { $0 + 1 }, message: prefix + message))
-        }
-
-        for index in mapping.unnamed where !fields[index].trimmedSpaces.isEmpty {
-            summary.issues.append(
-                ImportIssue(
-                    row: row, column: index + 1,
-                    message: t(
-                        "« \(fields[index]) » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la.",
-                        "“\(fields[index])” is in a column without a header name: give it one or empty it.")))
-        }
-
-        // Session id, status and times.
         var sessionID = mapping.session.map { fields[$0].trimmedSpaces } ?? ""
         if sessionID.isEmpty {
             sessionID = newSessionID()
         } else if !Self.isValidSessionID(sessionID) {
-            issue(
-                mapping.session,
-                t(
-                    "« \(sessionID) » ne peut pas être un identifiant de session : lettres, chiffres, - et _ seulement, 64 caractères au plus. Laissez la cellule vide pour qu'un identifiant soit créé.",
-                    "“\(sessionID)” cannot be a session id: letters, digits, - and _ only, at most 64 characters. Leave the cell empty to get a new id."))
-        } else if let first = summary.sessionRows[sessionID] {
-            issue(
-                mapping.session,
-                t(
-                    "la session « \(sessionID) » figure déjà à la ligne \(first) : une session ne peut être importée qu'une fois.",
-                    "session “\(sessionID)” is already on row \(first): a session can be imported once only."))
+            issues.cell(mapping.session, .invalidSessionID(sessionID))
+        } else if let first = sessionRows[sessionID] {
+            issues.cell(mapping.session, .sessionRepeated(sessionID, firstRow: first))
         } else {
-            summary.sessionRows[sessionID] = row
+            sessionRows[sessionID] = record.row
         }
         var status = SessionStatus.completed
         if let index = mapping.status {
             switch fields[index].trimmedSpaces {
             case "", ExchangeLayout.completedStatus, "completed": status = .completed
             case ExchangeLayout.inProgressStatus, "in_progress": status = .inProgress
-            case let other:
-                issue(
-                    index,
-                    t(
-                        "« \(other) » n'est pas un état : « \(ExchangeLayout.completedStatus) » ou « \(ExchangeLayout.inProgressStatus) ».",
-                        "“\(other)” is not a status: “\(ExchangeLayout.completedStatus)” or “\(ExchangeLayout.inProgressStatus)”."))
+            case let other: issues.cell(index, .unknownStatus(other))
             }
         }
         var startedAt = now
@@ -312,66 +295,54 @@ package final class WideImporter {
                 startedAt = date
                 if status == .completed { completedAt = date }
             } else {
-                issue(
-                    index,
-                    t(
-                        "« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.",
-                        "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
+                issues.cell(index, .notADate(fields[index]))
             }
         }
         if let index = mapping.completedAt, status == .completed, !fields[index].trimmedSpaces.isEmpty {
             if let date = ExchangeTime.parse(fields[index]) {
-                if date < startedAt {
-                    issue(index, t("la fin précède le début de la session.", "the end is before the session's start."))
-                }
+                if date < startedAt { issues.cell(index, .endBeforeStart) }
                 completedAt = date
             } else {
-                issue(
-                    index,
-                    t(
-                        "« \(fields[index]) » n'est pas une date de la forme 2026-03-31T14:05:00Z.",
-                        "“\(fields[index])” is not a date like 2026-03-31T14:05:00Z."))
+                issues.cell(index, .notADate(fields[index]))
             }
         }
+        return SessionFields(id: sessionID, status: status, startedAt: startedAt, completedAt: completedAt)
+    }
 
-        // Every cell read on its own.
-        var cells: [(cell: Cell, column: Int)?] = Array(repeating: nil, count: mapping.slots.count)
-        var given: [AnswerKey: AnswerValue] = [:]
-        given.reserveCapacity(mapping.slots.count)
-        // An unreadable cell may be what a condition or a repetition depends on: then only the
-        // values themselves are checked, so that no cell is blamed for another one's mistake.
-        var unreadable = Set<String>()
+    /// Every cell parsed on its own. An unreadable cell may be what a condition or a repetition
+    /// depends on: it is remembered so that no other cell is blamed for its mistake.
+    private func readCells(_ fields: [String], mapping: Mapping, style: CSVStyle, issues: inout RowIssues) -> ReadCells {
+        var read = ReadCells(cells: Array(repeating: nil, count: mapping.slots.count), given: [:], unreadable: [])
+        read.given.reserveCapacity(mapping.slots.count)
         for (index, slot) in mapping.slots.enumerated() {
-            let (cell, column) = read(slot, fields: fields, style: style, issue: issue)
+            let (cell, column) = self.read(slot, fields: fields, style: style, issues: &issues)
             guard let cell else {
-                unreadable.insert(slot.step.key.variable)
-                unreadable.insert(slot.step.variable.question.id)
+                read.unreadable.insert(slot.step.key.variable)
+                read.unreadable.insert(slot.step.variable.question.id)
                 continue
             }
-            cells[index] = (cell, column)
-            if case .value(let value) = cell { given[slot.step.key] = value }
+            read.cells[index] = (cell, column)
+            if case .value(let value) = cell { read.given[slot.step.key] = value }
         }
+        return read
+    }
 
-        // Then checked together, under the conditions the runner would use: the same rules as
-        // `Questionnaire.plan(given:)`, without rebuilding the plan for every row.
+    /// The cells checked together, under the conditions the runner would use: the same rules as
+    /// `Questionnaire.plan(given:)`, without rebuilding the plan for every row. Returns the answers to store.
+    private func checkTogether(_ read: ReadCells, mapping: Mapping, status: SessionStatus, issues: inout RowIssues) -> [AnswerKey: AnswerValue] {
+        let given = read.given, unreadable = read.unreadable
         var answers: [AnswerKey: AnswerValue] = [:]
         answers.reserveCapacity(mapping.slots.count)
         let plainLookup: (String) -> ConditionValue = { given[AnswerKey($0)]?.conditionValue ?? .missing }
         for (index, slot) in mapping.slots.enumerated() {
-            guard let (cell, column) = cells[index] else { continue }
+            guard let (cell, column) = read.cells[index] else { continue }
             if let foreach = slot.foreach, let repetition = slot.step.key.repetition {
                 var opened = false
                 if case .choices(let codes) = given[AnswerKey(foreach)] { opened = codes.contains(repetition) }
                 guard opened else {
                     // A repetition this respondent never opened.
                     if case .value = cell, !unreadable.contains(foreach) {
-                        let number = questionnaire.question(foreach)?.number ?? "?"
-                        issue(
-                            column,
-                            t(
-                                "réponse sur « \(repetition) » alors que ce choix n'est pas coché à la question \(number) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
-                                "answer about “\(repetition)” although that choice is not selected in question \(number): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."
-                            ))
+                        issues.cell(column, .repetitionNotOpened(choice: repetition, foreachNumber: questionnaire.question(foreach)?.number ?? "?"))
                     }
                     continue
                 }
@@ -388,55 +359,39 @@ package final class WideImporter {
                 }
             }
             let uncertain = !unreadable.isEmpty && dependsOn(unreadable, slot.step)
+            let number = slot.step.number
             switch (asked, cell) {
             case (true, .value(let value)):
                 if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
-                    issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + problem)
+                    issues.cell(column, .answer(questionNumber: number, problem))
                 } else {
                     answers[slot.step.key] = value
                 }
             case (true, .empty):
                 guard status == .completed, !uncertain else { continue }
                 if questionnaire.problem(with: .skipped, for: slot.step, answers: given) != nil {
-                    issue(
-                        column,
-                        t(
-                            "la question \(slot.step.number) est obligatoire et elle est posée à ce répondant : la cellule ne peut pas rester vide (pour un questionnaire laissé inachevé, mettez « \(ExchangeLayout.inProgressStatus) » dans une colonne statut).",
-                            "question \(slot.step.number) is required and asked of this respondent: the cell cannot stay empty (for a questionnaire left unfinished, put “\(ExchangeLayout.inProgressStatus)” in a statut column)."
-                        ))
+                    issues.cell(column, .requiredCellEmpty(questionNumber: number))
                 } else {
                     answers[slot.step.key] = .skipped
                 }
             case (true, .notAsked):
                 guard !uncertain else { continue }
-                issue(
-                    column,
-                    t(
-                        "« \(ExchangeLayout.notAskedMarker) » (non posée) alors que la question \(slot.step.number) est posée à ce répondant\(conditionText(slot.step)) : donnez la réponse, ou laissez vide si elle est facultative.",
-                        "“\(ExchangeLayout.notAskedMarker)” (not asked) but question \(slot.step.number) is asked of this respondent\(conditionText(slot.step)): give the answer, or leave it empty if optional."
-                    ))
+                issues.cell(column, .notAskedButAsked(questionNumber: number, conditions: conditions(of: slot.step)))
             case (false, .value(let value)):
                 if uncertain {
                     if let problem = questionnaire.problem(with: value, for: slot.step, answers: given) {
-                        issue(column, t("question \(slot.step.number) : ", "question \(slot.step.number): ") + problem)
+                        issues.cell(column, .answer(questionNumber: number, problem))
                     }
                     continue
                 }
-                issue(
-                    column,
-                    t(
-                        "la question \(slot.step.number) n'est pas posée à ce répondant\(conditionText(slot.step)) : la cellule doit être vide ou « \(ExchangeLayout.notAskedMarker) ».",
-                        "question \(slot.step.number) is not asked of this respondent\(conditionText(slot.step)): the cell must be empty or “\(ExchangeLayout.notAskedMarker)”."
-                    ))
+                issues.cell(column, .answeredButNotAsked(questionNumber: number, conditions: conditions(of: slot.step)))
             case (false, .empty):
                 if status == .completed { answers[slot.step.key] = .notAsked }
             case (false, .notAsked):
                 answers[slot.step.key] = .notAsked
             }
         }
-        return ResponseRecord(
-            sessionID: sessionID, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, population: questionnaire.population,
-            status: status, origin: .imported, startedAt: startedAt, completedAt: completedAt, answers: answers)
+        return answers
     }
 
     /// Whether the step's conditions, repetition or constraint read one of these variables.
@@ -447,15 +402,14 @@ package final class WideImporter {
         return conditions.contains { $0.expression.variables.contains { unreadable.contains($0.id) } }
     }
 
-    private func conditionText(_ step: Step) -> String {
+    /// The section's and question's conditions, described in the questionnaire's language.
+    private func conditions(of step: Step) -> [String] {
         let section = questionnaire.sections[step.sectionIndex]
-        let conditions = [section.when, step.question.when].compactMap { $0 }.map { questionnaire.describe($0) }
-        guard !conditions.isEmpty else { return "" }
-        return t(" (condition : ", " (condition: ") + conditions.joined(separator: t(" et ", " and ")) + ")"
+        return [section.when, step.question.when].compactMap { $0 }.map { questionnaire.describe($0) }
     }
 
     /// One variable's cell(s), parsed; nil (with an issue) when a value is unreadable.
-    private func read(_ slot: Slot, fields: [String], style: CSVStyle, issue: (Int?, String) -> Void) -> (Cell?, Int) {
+    private func read(_ slot: Slot, fields: [String], style: CSVStyle, issues: inout RowIssues) -> (Cell?, Int) {
         if let index = slot.column {
             let raw = fields[index]
             let trimmed = raw.trimmedSpaces
@@ -464,15 +418,15 @@ package final class WideImporter {
             switch slot.step.variable.valueType {
             case .single, .yesno:
                 if let choice = match(trimmed, in: slot.choices) { return (.value(.choice(choice.code)), index) }
-                issue(index, notACode(trimmed, slot.choices))
+                issues.cell(index, notACode(trimmed, slot.choices))
             case .scale:
                 guard let scale = slot.scale else { return (nil, index) }
                 if let level = match(trimmed, in: scale.levels) { return (.value(.choice(level.code)), index) }
                 if let missing = match(trimmed, in: scale.missing) { return (.value(.nonSubstantive(missing.code)), index) }
-                issue(index, notACode(trimmed, scale.allOptions))
+                issues.cell(index, notACode(trimmed, scale.allOptions))
             case .number:
                 if let number = ExchangeNumber.parse(trimmed) { return (.value(.number(number)), index) }
-                issue(index, t("« \(trimmed) » n'est pas un nombre (exemples : 12, 3,5 ou 3.5).", "“\(trimmed)” is not a number (e.g. 12, 3.5)."))
+                issues.cell(index, .notANumber(trimmed))
             default:
                 return (.value(.text(ExchangeText.unprotect(raw, style: style))), index)
             }
@@ -489,14 +443,10 @@ package final class WideImporter {
             case "1": selected.append(option.code)
             case "0", "": break
             case ExchangeLayout.notAskedMarker:
-                issue(
-                    option.column,
-                    t(
-                        "« \(ExchangeLayout.notAskedMarker) » dans une seule colonne de la question : une question non posée l'est pour tous ses choix.",
-                        "“\(ExchangeLayout.notAskedMarker)” in one column only: a question that is not asked is so for all its choices."))
+                issues.cell(option.column, .notAskedInOneColumn)
                 readable = false
             default:
-                issue(option.column, t("« \(value) » : attendu 1 (coché) ou 0 (non coché).", "“\(value)”: expected 1 (selected) or 0 (not selected)."))
+                issues.cell(option.column, .notZeroOrOne(value))
                 readable = false
             }
         }
@@ -508,10 +458,8 @@ package final class WideImporter {
         choices.first { $0.code == text } ?? choices.first { $0.label.compare(text, options: [.caseInsensitive]) == .orderedSame }
     }
 
-    private func notACode(_ text: String, _ choices: [Choice]) -> String {
-        let codes = choices.prefix(12).map(\.code).joined(separator: ", ") + (choices.count > 12 ? ", …" : "")
-        let hint = closestMatch(to: text, in: choices.map(\.code)).map { t(" Vouliez-vous dire « \($0) » ?", " Did you mean “\($0)”?") } ?? ""
-        return t("« \(text) » n'est pas un code prévu (codes : \(codes)).\(hint)", "“\(text)” is not an expected code (codes: \(codes)).\(hint)")
+    private func notACode(_ text: String, _ choices: [Choice]) -> ImportCellProblem {
+        .notACode(text, codes: choices.prefix(12).map(\.code), more: choices.count > 12, suggestion: closestMatch(to: text, in: choices.map(\.code)))
     }
 
     static func isValidSessionID(_ id: String) -> Bool {

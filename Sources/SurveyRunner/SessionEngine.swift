@@ -108,8 +108,6 @@ package final class SessionEngine {
 
     // MARK: Reading
 
-    package var isStarted: Bool { answers.values.contains { $0 != .notAsked } }
-
     package var current: Step? {
         guard let currentKey else { return nil }
         return plan.first { $0.step.key == currentKey }?.step
@@ -194,7 +192,7 @@ package final class SessionEngine {
             switch step.question.requirement {
             case .required:
                 let empty: AnswerValue = step.variable.valueType == .multiple ? .choices([]) : .skipped
-                return .rejected(questionnaire.problem(with: empty, for: step, answers: answers) ?? strings.missingAnswer(step.number))
+                return .rejected(questionnaire.problem(with: empty, for: step, answers: answers).map(strings.problem) ?? strings.missingAnswer(step.number))
             case .soft:
                 if softWarned != step.key {
                     softWarned = step.key
@@ -204,7 +202,7 @@ package final class SessionEngine {
                 break
             }
         } else if let problem = questionnaire.problem(with: value, for: step, answers: answers) {
-            return .rejected(problem)
+            return .rejected(strings.problem(problem))
         }
         if value == .notAsked { value = .skipped }
         softWarned = nil

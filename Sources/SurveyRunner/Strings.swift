@@ -2,7 +2,7 @@ import Foundation
 import SurveyCore
 
 /// Every text the runner shows a respondent, in the questionnaire's language (French by default).
-/// The questions themselves are the author's; validation messages come from `Questionnaire.problem`.
+/// The questions themselves are the author's; validation messages are the wording of `Questionnaire.problem`'s `AnswerProblem`.
 package struct Strings: Sendable {
     package let language: Language
     package var fr: Bool { language == .fr }
@@ -119,6 +119,9 @@ package struct Strings: Sendable {
     package func unknownQuestion(_ n: String) -> String {
         fr ? "Il n'y a pas de question « \(n) » dans vos réponses." : "There is no question “\(n)” in your answers."
     }
+    /// Why an answer is refused, in the questionnaire's language.
+    package func problem(_ problem: AnswerProblem) -> String { Problem.answer(problem).message(in: language) }
+
     package func missingAnswer(_ n: String) -> String {
         fr ? "La question \(n) attend encore une réponse." : "Question \(n) still needs an answer."
     }

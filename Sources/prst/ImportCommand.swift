@@ -56,11 +56,11 @@ struct ImportCommand: ParsableCommand {
 
         let importer = WideImporter(questionnaire: definition)
         if dryRun {
-            var summary = try importer.read(data: data, newSessionID: Codes.random)
+            var summary = try importer.read(data: data, file: file, newSessionID: Codes.random)
             if let existing, !summary.sessionRows.isEmpty {
                 do {
                     for id in try existing.existingSessionIDs(summary.sessionRows.keys) {
-                        summary.issues.append(ImportIssue(row: summary.sessionRows[id] ?? 0, column: nil, message: Self.alreadyStored(id, path)))
+                        summary.issues.append(.error(SourceLocation(file: file, line: summary.sessionRows[id] ?? 0), Self.alreadyStored(id, path)))
                     }
                     summary.issues.sort()
                 } catch {
@@ -68,7 +68,7 @@ struct ImportCommand: ParsableCommand {
                     throw ExitCode(1)
                 }
             }
-            try report(summary)
+            try report(summary, language: definition.language)
             Console.out("Vérification réussie : \(Self.counts(summary)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run).\n")
             return
         }
@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
         do {
             let target = try existing ?? ResponseStore.open(at: path)
             try target.importSessions(loaded) { writer in
-                summary = try importer.read(data: data, newSessionID: Codes.random) { record, clean in
+                summary = try importer.read(data: data, file: file, newSessionID: Codes.random) { record, clean in
                     if clean {
                         do { try writer.add(record) } catch let error as StoreError where error.kind == .conflict {
                             return Self.alreadyStored(record.sessionID, path)
@@ -95,7 +95,7 @@ struct ImportCommand: ParsableCommand {
             }
         } catch is Refused {
             if created { Self.remove(path) }
-            try report(summary)
+            try report(summary, language: definition.language)
             Console.out("Aucune réponse dans \(file) : rien à importer.\n")
             return
         } catch let error as StoreError {
@@ -110,10 +110,10 @@ struct ImportCommand: ParsableCommand {
     private struct Refused: Error {}
 
     /// Prints the issues and fails when there are any.
-    private func report(_ summary: ImportSummary) throws {
+    private func report(_ summary: ImportSummary, language: Language) throws {
         guard !summary.issues.isEmpty else { return }
         // A shifted column can make every row wrong: the first errors show the cause.
-        for issue in summary.issues.prefix(Self.maximumPrinted) { Console.error(issue.rendered(file: file)) }
+        for issue in summary.issues.prefix(Self.maximumPrinted) { Console.error(issue.locatedMessage(in: language)) }
         if summary.issues.count > Self.maximumPrinted {
             Console.error("… et \(summary.issues.count - Self.maximumPrinted) autre(s) erreur(s) non affichée(s).")
         }
@@ -126,8 +126,8 @@ struct ImportCommand: ParsableCommand {
         "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
     }
 
-    static func alreadyStored(_ id: String, _ path: String) -> String {
-        "la session « \(id) » est déjà dans \(path) : ces réponses ont sans doute déjà été importées."
+    static func alreadyStored(_ id: String, _ path: String) -> ImportProblem {
+        .sessionAlreadyStored(id, store: path)
     }
 
     /// A store this command created for an import that stored nothing.

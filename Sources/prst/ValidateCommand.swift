@@ -57,11 +57,10 @@ struct ValidateCommand: ParsableCommand {
             guard loaded.questionnaire != nil else { continue }
             do {
                 for problem in try opened.compatibilityProblems(with: loaded) {
-                    diagnostics.append(.error(SourceLocation(file: file), problem,
-                                              hint: "des réponses existent déjà pour cette version : augmentez « version: » (ou changez d'« id ») pour une modification de structure"))
+                    diagnostics.append(.error(SourceLocation(file: file), .incompatibleChange(problem)))
                 }
             } catch {
-                diagnostics.append(.error(SourceLocation(file: file), error.message))
+                diagnostics.append(.error(SourceLocation(file: file), StoreProblem.untyped(message: error.message)))
             }
         }
         return diagnostics

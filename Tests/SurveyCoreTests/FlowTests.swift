@@ -53,18 +53,24 @@ struct FlowTests {
         #expect(none.allSatisfy { $0.step.repetition == nil })
     }
 
-    @Test func answersAreChecked() throws {
+    @Test func answersAreCheckedWithTypedProblems() throws {
         let questionnaire = try flowQuestionnaire()
         let plan = questionnaire.plan(given: [:])
         let step = { (id: String) in plan.first { $0.step.key.variable == id }!.step }
-        #expect(questionnaire.problem(with: .number(61), for: step("nb"), answers: [:]) == "Le nombre doit être au plus 60.")
-        #expect(questionnaire.problem(with: .number(2.5), for: step("nb"), answers: [:]) == "Saisissez un nombre entier.")
+        #expect(questionnaire.problem(with: .number(61), for: step("nb"), answers: [:]) == .numberAboveMaximum(60))
+        #expect(questionnaire.problem(with: .number(2.5), for: step("nb"), answers: [:]) == .notWholeNumber)
         #expect(questionnaire.problem(with: .number(12), for: step("nb"), answers: [:]) == nil)
-        #expect(questionnaire.problem(with: .skipped, for: step("copilote"), answers: [:]) == "Une réponse est nécessaire pour continuer.")
-        #expect(questionnaire.problem(with: .choice("peut-être"), for: step("copilote"), answers: [:]) != nil)
-        #expect(questionnaire.problem(with: .choices(["aucun", "guide_a"]), for: step("connus"), answers: [:])?.contains("ne peut pas être combiné") == true)
+        #expect(questionnaire.problem(with: .skipped, for: step("copilote"), answers: [:]) == .answerRequired)
+        #expect(questionnaire.problem(with: .choice("peut-être"), for: step("copilote"), answers: [:]) == .unknownChoice)
+        let combined = questionnaire.problem(with: .choices(["aucun", "guide_a"]), for: step("connus"), answers: [:])
+        guard case .exclusiveCombined(let label) = combined else {
+            Issue.record("expected exclusiveCombined, got \(String(describing: combined))")
+            return
+        }
+        #expect(Problem.answer(.exclusiveCombined(label: label)).message(in: .fr) == "« \(label) » ne peut pas être combiné avec d'autres choix.")
         #expect(questionnaire.problem(with: .choices(["aucun"]), for: step("connus"), answers: [:]) == nil)
-        #expect(questionnaire.problem(with: .choices([]), for: step("connus"), answers: [:]) == "Cochez au moins un choix.")
+        #expect(questionnaire.problem(with: .choices([]), for: step("connus"), answers: [:]) == .noChoiceSelected)
+        #expect(questionnaire.problem(with: .text("x"), for: step("nb"), answers: [:]) == .typeMismatch)
     }
 
     @Test func constraintsUseTheirMessage() throws {

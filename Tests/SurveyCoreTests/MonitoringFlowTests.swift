@@ -23,6 +23,11 @@ private func repeatQuestionnaire(min: Int = 0, max: Int = 3, language: String = 
     return try #require(loaded.questionnaire, "\(loaded.diagnostics)")
 }
 
+/// The words a respondent reads for an answer problem.
+private func words(_ problem: AnswerProblem?, in language: Language = .fr) -> String? {
+    problem.map { Problem.answer($0).message(in: language) }
+}
+
 private func keys(_ plan: [PlannedStep], asked: Bool = true) -> [String] {
     plan.filter { $0.asked == asked }.map(\.step.key.description)
 }
@@ -90,12 +95,12 @@ struct MonitoringFlowTests {
         let part = try #require(plan.first { $0.step.key == AnswerKey("nb_tpe") }?.step)
         let total = try #require(plan.first { $0.step.key == AnswerKey("nb_entreprises") }?.step)
         let answers: [AnswerKey: AnswerValue] = [AnswerKey("nb_entreprises"): .number(10)]
-        #expect(questionnaire.problem(with: .number(12), for: part, answers: answers) == "Ce nombre ne peut pas dépasser le total donné à la question 1 (10).")
+        #expect(words(questionnaire.problem(with: .number(12), for: part, answers: answers)) == "Ce nombre ne peut pas dépasser le total donné à la question 1 (10).")
         #expect(questionnaire.problem(with: .number(10), for: part, answers: answers) == nil)
         #expect(questionnaire.problem(with: .number(12), for: part, answers: [:]) == nil, "no total yet: nothing to compare")
         // Going back to lower the total below its "dont".
         let withPart: [AnswerKey: AnswerValue] = [AnswerKey("nb_entreprises"): .number(10), AnswerKey("nb_tpe"): .number(8)]
-        #expect(questionnaire.problem(with: .number(5), for: total, answers: withPart) == "Ce total ne peut pas être inférieur au « dont » donné à la question 2 (8).")
+        #expect(words(questionnaire.problem(with: .number(5), for: total, answers: withPart)) == "Ce total ne peut pas être inférieur au « dont » donné à la question 2 (8).")
         #expect(questionnaire.problem(with: .number(8), for: total, answers: withPart) == nil)
         let notAsked: [AnswerKey: AnswerValue] = [AnswerKey("nb_tpe"): .notAsked]
         #expect(questionnaire.problem(with: .number(0), for: total, answers: notAsked) == nil)
@@ -111,7 +116,7 @@ struct MonitoringFlowTests {
         ]
         let plan = questionnaire.plan(given: answers)
         let secondPart = try #require(plan.first { $0.step.key == AnswerKey("livrable_tpe", repetition: "2") }?.step)
-        #expect(questionnaire.problem(with: .number(50), for: secondPart, answers: answers) == "Ce nombre ne peut pas dépasser le total donné à la question 5[2] (3,5).")
+        #expect(words(questionnaire.problem(with: .number(50), for: secondPart, answers: answers)) == "Ce nombre ne peut pas dépasser le total donné à la question 5[2] (3,5).")
         #expect(questionnaire.problem(with: .number(3), for: secondPart, answers: answers) == nil)
         answers[AnswerKey("livrable_tpe", repetition: "1")] = .number(50)
         #expect(questionnaire.problem(with: .number(3), for: secondPart, answers: answers) == nil)
@@ -120,7 +125,7 @@ struct MonitoringFlowTests {
     @Test func thePartOfMessageIsInTheQuestionnairesLanguage() throws {
         let questionnaire = try repeatQuestionnaire(language: "en")
         let part = try #require(questionnaire.plan(given: [:]).first { $0.step.key == AnswerKey("nb_tpe") }?.step)
-        #expect(questionnaire.problem(with: .number(12), for: part, answers: [AnswerKey("nb_entreprises"): .number(10.5)])
+        #expect(words(questionnaire.problem(with: .number(12), for: part, answers: [AnswerKey("nb_entreprises"): .number(10.5)]), in: .en)
             == "This number cannot be above the total given in question 1 (10.5).")
     }
 }

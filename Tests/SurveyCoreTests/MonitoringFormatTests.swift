@@ -285,8 +285,10 @@ struct MonitoringFormatTests {
     }
 
     @Test func monitoringProblemsHaveEnglishWords() {
-        let problem = MonitoringProblem.periodRangeReversed(from: 2021, to: 2019)
-        #expect(problem.wording(in: .en).message == "“from” (2021) is after “to” (2019)")
-        #expect(problem.wording(in: .fr).message == "« from » (2021) est après « to » (2019)")
+        let problem = Problem.definition(.monitoring(.periodRangeReversed(from: 2021, to: 2019)))
+        #expect(problem.message(in: .en) == "“from” (2021) is after “to” (2019)")
+        #expect(problem.message(in: .fr) == "« from » (2021) est après « to » (2019)")
+        let diagnostic = Diagnostic.error(SourceLocation(file: "q.yaml", line: 4, column: 3), .monitoring(.repeatMaxBelowOne(0)))
+        #expect(diagnostic.description(in: .en) == "q.yaml:4:3: error: “max” (0) must be at least 1")
     }
 }

@@ -16,7 +16,7 @@ struct WideExchangeTests {
         var records: [ResponseRecord] = []
         var counter = 0
         let summary = try WideImporter(questionnaire: questionnaire).read(
-            data: Data(csv.utf8), now: Date(timeIntervalSince1970: 1_700_000_000),
+            data: Data(csv.utf8), file: "f.csv", now: Date(timeIntervalSince1970: 1_700_000_000),
             newSessionID: {
                 counter += 1; return "NEW\(counter)"
             },
@@ -27,7 +27,7 @@ struct WideExchangeTests {
     }
 
     func messages(_ csv: String) throws -> [String] {
-        try importing(csv).0.issues.map { $0.rendered(file: "f.csv") }
+        try importing(csv).0.issues.map { $0.locatedMessage(in: .fr) }
     }
 
     // MARK: - Layout and cells
@@ -97,7 +97,7 @@ struct WideExchangeTests {
         #expect(records.first?.completedAt == Date(timeIntervalSince1970: 1_764_491_800))
         #expect(exporter.row(try #require(records.first)) == exporter.row(record))
         let reversed = csv.replacingOccurrences(of: "2025-11-30T08:36:40Z", with: "2025-11-30T08:00:00Z")
-        #expect(try importing(reversed, named).0.issues.map(\.message) == ["colonne « fin » : la fin précède le début de la session."])
+        #expect(try importing(reversed, named).0.issues.map { $0.message(in: .fr) } == ["colonne « fin » : la fin précède le début de la session."])
     }
 
     @Test func cellsTellNotAskedSkippedAndNonSubstantiveApart() {
@@ -208,7 +208,7 @@ struct WideExchangeTests {
         let (summary, records) = try importing(csv)
         #expect(summary.rows == 7)
         #expect(summary.valid == 0)
-        let rendered = summary.issues.map { $0.rendered(file: "f.csv") }
+        let rendered = summary.issues.map { $0.locatedMessage(in: .fr) }
         let expected = [
             "f.csv:2:2: colonne « participe » : « peut-être » n'est pas un code prévu (codes : oui, non).",
             "f.csv:2:5: colonne « nb » : question 3 : Le nombre doit être au plus 10.",
@@ -225,6 +225,20 @@ struct WideExchangeTests {
         ]
         #expect(rendered == expected)
         #expect(records.isEmpty)
+    }
+
+    @Test func importDiagnosticsAreTypedAndLocatedAtTheirCell() throws {
+        let csv = Self.header + "\nS1,oui,4,4,11,rouge,,1,0,0,3,#NP,\nS2,oui,4,4,1\n"
+        let issues = try importing(csv).0.issues
+        #expect(
+            issues == [
+                .error(
+                    SourceLocation(file: "f.csv", line: 2, column: 5),
+                    ImportProblem.cell(column: "nb", .answer(questionNumber: "3", .numberAboveMaximum(10)))),
+                .error(SourceLocation(file: "f.csv", line: 3), ImportProblem.fieldCountMismatch(values: 5, columns: 13)),
+            ])
+        // A whole row has no column: printed file:row, as a spreadsheet user reads it.
+        #expect(issues.map(\.location.description) == ["f.csv:2:5", "f.csv:3"])
     }
 
     @Test func headerProblemsStopBeforeAnyRow() throws {
@@ -255,9 +269,9 @@ struct WideExchangeTests {
         #expect(try messages("") == ["f.csv:1: le fichier est vide : il doit au moins contenir la ligne d'en-tête."])
         var latin1 = Data((Self.header + "\nS1,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,").utf8)
         latin1.append(contentsOf: [0x63, 0x61, 0x66, 0xE9, 0x0A])  // "café" in Latin-1
-        let summary = try WideImporter(questionnaire: Self.sample).read(data: latin1, newSessionID: { "X" })
+        let summary = try WideImporter(questionnaire: Self.sample).read(data: latin1, file: "f.csv", newSessionID: { "X" })
         #expect(
-            summary.issues.map { $0.rendered(file: "f.csv") } == [
+            summary.issues.map { $0.locatedMessage(in: .fr) } == [
                 "f.csv:2: le fichier n'est pas encodé en UTF-8 (octet 0xE9) : il vient sans doute d'un export Latin-1 ou Windows. Dans Excel, « Enregistrer sous » puis « CSV UTF-8 » ; dans LibreOffice, jeu de caractères « Unicode (UTF-8) »."
             ])
         #expect(
@@ -271,7 +285,7 @@ struct WideExchangeTests {
         let csv = header + "\nS1,en_cours,oui,4,,,,,,,,,,\nS2,fini,non,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,\n"
         let (summary, records) = try importing(csv)
         #expect(
-            summary.issues.map { $0.rendered(file: "f.csv") } == [
+            summary.issues.map { $0.locatedMessage(in: .fr) } == [
                 "f.csv:3:2: colonne « statut » : « fini » n'est pas un état : « complet » ou « en_cours »."
             ])
         #expect(records.count == 1)
@@ -283,6 +297,6 @@ struct WideExchangeTests {
     @Test func englishQuestionnairesGetEnglishMessages() throws {
         let english = SampleQuestionnaire.load(SampleQuestionnaire.yaml.replacingOccurrences(of: "language: fr", with: "language: en"))
         let (summary, _) = try importing(Self.header + "\nS1,maybe,#NP,#NP,1,,#NP,0,0,1,#NP,#NP,\n", english)
-        #expect(summary.issues.map(\.message) == ["column “participe”: “maybe” is not an expected code (codes: oui, non)."])
+        #expect(summary.issues.map { $0.message(in: .en) } == ["column “participe”: “maybe” is not an expected code (codes: oui, non)."])
     }
 }

@@ -153,6 +153,13 @@ import SurveyCore
         #expect(engine.current?.number == "4-autre")
     }
 
+    @Test func refusalsAreWordedInTheQuestionnairesLanguage() throws {
+        let english = SessionEngine(questionnaire: Fixtures.english, answers: [AnswerKey("participe"): .choice("non")])
+        #expect(english.currentID == "nb")
+        #expect(try english.submit(.number(11)).message == "The number must be at most 10.")
+        #expect(try english.submit(.choice("x")).message == "This answer does not match the question's type.")
+    }
+
     @Test func resumesAtTheFirstUnansweredAskedStep() {
         let fresh = SessionEngine(questionnaire: questionnaire)
         #expect(fresh.currentID == "participe")

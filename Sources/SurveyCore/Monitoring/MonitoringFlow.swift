@@ -66,7 +66,7 @@ package extension Questionnaire {
     }
 
     /// A "dont" above its total, or a total below one of its "dont", in the same repetition.
-    func partOfProblem(_ value: Double, for step: Step, answers: [AnswerKey: AnswerValue]) -> PartOfAnswerProblem? {
+    func partOfProblem(_ value: Double, for step: Step, answers: [AnswerKey: AnswerValue]) -> AnswerProblem? {
         let repetition = step.key.repetition
         func shown(_ question: Question) -> String { repetition.map { "\(question.number)[\($0)]" } ?? question.number }
         let question = step.question

@@ -26,7 +26,7 @@ extension LoadContext {
             return
         }
         for (key, value) in mapping {
-            guard let id = reader.identifier(key, "identifiant de référentiel d'unités") else { continue }
+            guard let id = reader.identifier(key, .unitsIdentifier) else { continue }
             if let previous = units[id] {
                 reader.diagnostics.error(reader.location(key), MonitoringProblem.unitReferentialDefinedTwice(id: id, previous: previous.1))
                 continue
@@ -38,7 +38,7 @@ extension LoadContext {
     }
 
     mutating func decodeUnitReferential(_ id: String, _ node: Node, at location: SourceLocation, reader: inout YAMLReader) -> UnitReferential? {
-        guard let entries = reader.mapping(node, what: "le référentiel d'unités « \(id) »", allowed: QuestionnaireLoader.unitReferentialKeys,
+        guard let entries = reader.mapping(node, what: .unitReferential(id), allowed: QuestionnaireLoader.unitReferentialKeys,
                                            required: ["kind", "items"])
         else { return nil }
         let kind = reader.text(entries["kind"]?.value, "kind") ?? ""
@@ -50,7 +50,7 @@ extension LoadContext {
         var seen: [String: SourceLocation] = [:]
         var units: [ReportingUnit] = []
         for itemNode in itemNodes ?? [] {
-            guard let item = reader.mapping(itemNode, what: "une unité", allowed: QuestionnaireLoader.unitKeys, required: ["code", "label"]),
+            guard let item = reader.mapping(itemNode, what: .unit, allowed: QuestionnaireLoader.unitKeys, required: ["code", "label"]),
                   let codeNode = item["code"]?.value, let rawCode = reader.string(codeNode, "code")
             else { continue }
             let at = reader.location(codeNode)
@@ -74,7 +74,7 @@ extension LoadContext {
     /// every include is loaded.
     mutating func decodeReporting(_ node: Node?, reader: inout YAMLReader) -> Reporting? {
         guard let node else { return nil }
-        guard let entries = reader.mapping(node, what: "le bloc « reporting »", allowed: QuestionnaireLoader.reportingKeys, required: ["units", "periods"])
+        guard let entries = reader.mapping(node, what: .reporting, allowed: QuestionnaireLoader.reportingKeys, required: ["units", "periods"])
         else { return nil }
         guard let unitsNode = entries["units"]?.value, let unitsID = reader.identifier(unitsNode, "units") else { return nil }
         let periods = decodePeriods(entries["periods"]?.value, reader: &reader)
@@ -85,7 +85,7 @@ extension LoadContext {
     mutating func decodePeriods(_ node: Node?, reader: inout YAMLReader) -> [ReportingPeriod] {
         guard let node else { return [] }
         if case .mapping = node {
-            guard let entries = reader.mapping(node, what: "l'intervalle d'années « periods »", allowed: QuestionnaireLoader.periodRangeKeys, required: ["from", "to"]),
+            guard let entries = reader.mapping(node, what: .periodRange, allowed: QuestionnaireLoader.periodRangeKeys, required: ["from", "to"]),
                   let fromNode = entries["from"]?.value, let toNode = entries["to"]?.value,
                   let from = reader.int(fromNode, "from"), let to = reader.int(toNode, "to")
             else { return [] }
@@ -142,7 +142,7 @@ extension LoadContext {
         if entries["foreach"] != nil {
             reader.diagnostics.error(reader.location(entry.key), MonitoringProblem.repeatWithForeach)
         }
-        guard let block = reader.mapping(entry.value, what: "le bloc « repeat »", allowed: QuestionnaireLoader.repeatKeys, required: ["max", "item", "add"])
+        guard let block = reader.mapping(entry.value, what: .repeatBlock, allowed: QuestionnaireLoader.repeatKeys, required: ["max", "item", "add"])
         else { return nil }
         let minNode = block["min"]?.value, maxNode = block["max"]?.value
         let min = minNode.map { reader.int($0, "min") } ?? 0
