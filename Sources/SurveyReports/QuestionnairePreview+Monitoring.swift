@@ -10,12 +10,17 @@ extension QuestionnairePreview {
         guard let reporting = questionnaire.reporting, let referential = questionnaire.reportingUnits else { return [] }
         let kind = Markdown.inline(referential.kind)
         var lines = [""]
-        lines.append(t("Questionnaire rempli **une fois par \(kind) et \(periodsInWords(reporting.periods))**.",
-                       "Filled in **once per \(kind) and \(periodsInWords(reporting.periods))**."))
+        lines.append(
+            t(
+                "Questionnaire rempli **une fois par \(kind) et \(periodsInWords(reporting.periods))**.",
+                "Filled in **once per \(kind) and \(periodsInWords(reporting.periods))**."))
         lines.append("")
         let name = referential.label.map { "« \(Markdown.inline($0)) » (`\(referential.id)`)" } ?? "`\(referential.id)`"
-        lines.append(t("Unités attendues, du référentiel \(name) : \(referential.units.count).",
-                       "Units expected, from referential \(name.replacingOccurrences(of: "« ", with: "“").replacingOccurrences(of: " »", with: "”")): \(referential.units.count)."))
+        lines.append(
+            t(
+                "Unités attendues, du référentiel \(name) : \(referential.units.count).",
+                "Units expected, from referential \(name.replacingOccurrences(of: "« ", with: "“").replacingOccurrences(of: " »", with: "”")): \(referential.units.count)."
+            ))
         lines.append("")
         let hasGroups = referential.units.contains { $0.group != nil }
         lines.append(hasGroups ? t("| Code | Unité | Groupe |", "| Code | Unit | Group |") : t("| Code | Unité |", "| Code | Unit |"))
@@ -41,7 +46,8 @@ extension QuestionnairePreview {
 
     /// « **Partie répétée** autant de fois que nécessaire (au plus 40), une fois par livrable. … ».
     func repeatLine(_ section: Section, _ openRepeat: OpenRepeat) -> String {
-        let bounds = openRepeat.min > 0
+        let bounds =
+            openRepeat.min > 0
             ? t("au moins \(openRepeat.min), au plus \(openRepeat.max)", "at least \(openRepeat.min), at most \(openRepeat.max)")
             : t("au plus \(openRepeat.max)", "at most \(openRepeat.max)")
         let item = Markdown.inline(openRepeat.item)
@@ -74,8 +80,10 @@ extension QuestionnairePreview {
         if let unit = question.unit { details.append(t("unité : ", "unit: ") + Markdown.inline(unit)) }
         if let provider = question.provider { details.append(t("chiffre fourni par : ", "figure supplied by: ") + Markdown.inline(provider)) }
         if let partOf = question.partOf, let total = questionnaire.question(partOf) {
-            details.append(t("« dont » de la question \(total.number) (`\(partOf)`), jamais supérieur à ce total",
-                             "part of question \(total.number) (`\(partOf)`), never above that total"))
+            details.append(
+                t(
+                    "« dont » de la question \(total.number) (`\(partOf)`), jamais supérieur à ce total",
+                    "part of question \(total.number) (`\(partOf)`), never above that total"))
         }
         return details
     }

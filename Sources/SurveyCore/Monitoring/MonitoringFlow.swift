@@ -42,15 +42,18 @@ package extension Questionnaire {
 
     /// Steps of an open repeat section: for each repetition n, the "add another?" step when
     /// n > min, then (when it was answered « oui », or n ≤ min) the section's questions.
-    internal func plan(_ openRepeat: OpenRepeat, of section: Section, at sectionIndex: Int, asked sectionAsked: Bool,
-                       given answers: [AnswerKey: AnswerValue]) -> [PlannedStep] {
+    internal func plan(
+        _ openRepeat: OpenRepeat, of section: Section, at sectionIndex: Int, asked sectionAsked: Bool,
+        given answers: [AnswerKey: AnswerValue]
+    ) -> [PlannedStep] {
         guard let continuation = continuationVariable(of: section), openRepeat.max >= 1 else { return [] }
         var result: [PlannedStep] = []
         for number in 1...openRepeat.max {
             let repetition = Self.repetition(number, of: openRepeat)
             if number > openRepeat.min {
                 let key = AnswerKey(section.id, repetition: repetition.code)
-                result.append(PlannedStep(step: Step(key: key, variable: continuation, repetition: repetition, sectionIndex: sectionIndex), asked: sectionAsked))
+                result.append(
+                    PlannedStep(step: Step(key: key, variable: continuation, repetition: repetition, sectionIndex: sectionIndex), asked: sectionAsked))
                 guard answers[key] == .choice("oui") else { break }
             }
             let conditionLookup = lookup(answers, repetition: repetition.code, section: section)
@@ -71,7 +74,8 @@ package extension Questionnaire {
         func shown(_ question: Question) -> String { repetition.map { "\(question.number)[\($0)]" } ?? question.number }
         let question = step.question
         if let totalID = question.partOf, let total = self.question(totalID),
-           case .number(let totalValue)? = answers[AnswerKey(totalID, repetition: repetition)], value > totalValue {
+            case .number(let totalValue)? = answers[AnswerKey(totalID, repetition: repetition)], value > totalValue
+        {
             return .partAboveTotal(total: totalValue, totalNumber: shown(total))
         }
         let section = sections[step.sectionIndex]

@@ -13,7 +13,9 @@ extension QuestionnaireLoader {
 
 /// A named period: letters without accents, digits, `-` or `_`, 32 characters at most (`PRST3`).
 private func isValidPeriodCode(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 32, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+    guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 32, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
+        return false
+    }
     return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
 }
 
@@ -38,8 +40,10 @@ extension LoadContext {
     }
 
     mutating func decodeUnitReferential(_ id: String, _ node: Node, at location: SourceLocation, reader: inout YAMLReader) -> UnitReferential? {
-        guard let entries = reader.mapping(node, what: .unitReferential(id), allowed: QuestionnaireLoader.unitReferentialKeys,
-                                           required: ["kind", "items"])
+        guard
+            let entries = reader.mapping(
+                node, what: .unitReferential(id), allowed: QuestionnaireLoader.unitReferentialKeys,
+                required: ["kind", "items"])
         else { return nil }
         let kind = reader.text(entries["kind"]?.value, "kind") ?? ""
         let label = entries["label"].flatMap { reader.text($0.value, "label") }
@@ -51,7 +55,7 @@ extension LoadContext {
         var units: [ReportingUnit] = []
         for itemNode in itemNodes ?? [] {
             guard let item = reader.mapping(itemNode, what: .unit, allowed: QuestionnaireLoader.unitKeys, required: ["code", "label"]),
-                  let codeNode = item["code"]?.value, let rawCode = reader.string(codeNode, "code")
+                let codeNode = item["code"]?.value, let rawCode = reader.string(codeNode, "code")
             else { continue }
             let at = reader.location(codeNode)
             if rawCode.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -63,9 +67,10 @@ extension LoadContext {
                 reader.diagnostics.error(at, MonitoringProblem.duplicateUnitCode(code: code, previousLine: previous.line))
             }
             seen[code.lowercased()] = at
-            units.append(ReportingUnit(
-                code: code, label: reader.text(item["label"]?.value, "label") ?? code,
-                group: item["group"].flatMap { reader.text($0.value, "group") }, location: at))
+            units.append(
+                ReportingUnit(
+                    code: code, label: reader.text(item["label"]?.value, "label") ?? code,
+                    group: item["group"].flatMap { reader.text($0.value, "group") }, location: at))
         }
         return UnitReferential(id: id, kind: kind, label: label, units: units, location: location)
     }
@@ -86,8 +91,8 @@ extension LoadContext {
         guard let node else { return [] }
         if case .mapping = node {
             guard let entries = reader.mapping(node, what: .periodRange, allowed: QuestionnaireLoader.periodRangeKeys, required: ["from", "to"]),
-                  let fromNode = entries["from"]?.value, let toNode = entries["to"]?.value,
-                  let from = reader.int(fromNode, "from"), let to = reader.int(toNode, "to")
+                let fromNode = entries["from"]?.value, let toNode = entries["to"]?.value,
+                let from = reader.int(fromNode, "from"), let to = reader.int(toNode, "to")
             else { return [] }
             var valid = true
             for (year, yearNode) in [(from, fromNode), (to, toNode)] where !QuestionnaireLoader.acceptedYears.contains(year) {

@@ -7,8 +7,10 @@ extension QuestionnaireValidator {
     static func checkMonitoring(_ questionnaire: Questionnaire, into diagnostics: inout DiagnosticCollector) {
         if let reporting = questionnaire.reporting, questionnaire.units[reporting.unitsID] == nil {
             let known = questionnaire.units.keys.sorted()
-            diagnostics.error(reporting.location, MonitoringProblem.unknownUnitReferential(
-                id: reporting.unitsID, suggestion: closestMatch(to: reporting.unitsID, in: known), known: known))
+            diagnostics.error(
+                reporting.location,
+                MonitoringProblem.unknownUnitReferential(
+                    id: reporting.unitsID, suggestion: closestMatch(to: reporting.unitsID, in: known), known: known))
         }
         var sectionOfQuestion: [String: Section] = [:]
         for section in questionnaire.sections {
