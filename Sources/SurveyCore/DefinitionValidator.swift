@@ -17,7 +17,7 @@ package enum DefinitionValidator {
         if keys.contains("questionnaires") { return .campaign }
         if keys.contains("sections") || keys.contains("population") { return .questionnaire }
         if keys.contains("themes") { return .codebook }
-        if keys.contains("scales") || keys.contains("lists") { return .library }
+        if keys.contains("scales") || keys.contains("lists") || keys.contains("units") { return .library }
         return .unknown
     }
 

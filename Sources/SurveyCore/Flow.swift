@@ -42,6 +42,10 @@ package extension Questionnaire {
         for (sectionIndex, section) in sections.enumerated() {
             let sectionLookup = lookup(answers, repetition: nil, section: section)
             let sectionAsked = section.when.map { $0.expression.isTrue(lookup: sectionLookup) } ?? true
+            if let openRepeat = section.openRepeat {
+                result += plan(openRepeat, of: section, at: sectionIndex, asked: sectionAsked, given: answers)
+                continue
+            }
             var repetitions: [Choice?] = [nil]
             if let foreach = section.foreach {
                 let source = question(foreach)
@@ -65,7 +69,7 @@ package extension Questionnaire {
     }
 
     /// The variables of one question (a note is a pseudo-variable so that it can be shown).
-    private func variables(of question: Question, in section: Section) -> [Variable] {
+    func variables(of question: Question, in section: Section) -> [Variable] {
         if question.type == .matrix {
             return question.items.map { Variable(id: $0.id, number: $0.number, label: $0.label, question: question, item: $0, section: section) }
         }
@@ -115,6 +119,7 @@ package extension Questionnaire {
             if !question.decimal, number.rounded() != number { return .notWholeNumber }
             if let min = question.min, number < min { return .numberBelowMinimum(min) }
             if let max = question.max, number > max { return .numberAboveMaximum(max) }
+            if let partOf = partOfProblem(number, for: step, answers: answers) { return partOf }
         case (.text, .text(let text)):
             if text.isBlank { return question.requirement == .required ? .answerRequired : nil }
             if let maxLength = question.maxLength, text.count > maxLength { return .textTooLong(maximum: maxLength, typed: text.count) }

@@ -128,6 +128,11 @@ package struct Question: Sendable, Hashable {
     package var otherOf: String?
     /// Where each key's value was written, so that a diagnostic about `choices` points there.
     package var keyLocations: [String: SourceLocation] = [:]
+    /// For a `number`: what is counted (« entreprises »), who supplies the figure (« SPSTI »),
+    /// and the earlier number of the same section it is a "dont" of (never above it).
+    package var unit: String?
+    package var provider: String?
+    package var partOf: String?
 
     package func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
@@ -171,6 +176,8 @@ package struct Section: Sendable, Hashable {
     package var foreach: String?
     package var questions: [Question]
     package var location: SourceLocation
+    /// `repeat:`: the section is asked as often as the respondent needs (see Monitoring/).
+    package var openRepeat: OpenRepeat? = nil
 }
 
 package enum AccessMode: String, Sendable, Hashable, Codable {
@@ -195,6 +202,9 @@ package struct Questionnaire: Sendable, Hashable {
     package var sections: [Section]
     package var scales: [String: Scale]
     package var lists: [String: ChoiceList]
+    /// Units referentials defined or included, and what the questionnaire reports on (see Monitoring/).
+    package var units: [String: UnitReferential] = [:]
+    package var reporting: Reporting? = nil
     /// The path it was loaded from, for diagnostics.
     package var path: String
     /// Variables by id, filled once numbering is done so that look-ups stay fast on large
@@ -285,9 +295,13 @@ package struct Variable: Sendable, Hashable {
     package var isRepeated: Bool { section.foreach != nil }
 }
 
-/// A text with `{label}` and `{code}` replaced by the current foreach choice.
+/// A text with `{label}` and `{code}` replaced by the current foreach choice (and `{n}` by the
+/// number of an open repeat's repetition).
 package func substitute(_ text: String, repetition: Choice?) -> String {
     guard let repetition else { return text }
-    return text.replacingOccurrences(of: "{label}", with: repetition.label)
+    let substituted = text.replacingOccurrences(of: "{label}", with: repetition.label)
         .replacingOccurrences(of: "{code}", with: repetition.code)
+    // An open repeat's repetition carries its number for `{n}`.
+    guard let number = repetition.attributes[Questionnaire.repetitionNumberAttribute] else { return substituted }
+    return substituted.replacingOccurrences(of: "{n}", with: number)
 }

@@ -18,13 +18,14 @@ package struct LoadedQuestionnaire: Sendable {
 package enum QuestionnaireLoader {
     static let questionnaireKeys = [
         "format", "id", "version", "title", "population", "language", "include", "intro", "outro",
-        "anonymous", "access", "scales", "lists", "sections",
+        "anonymous", "access", "scales", "lists", "sections", "units", "reporting",
     ]
-    static let libraryKeys = ["format", "include", "scales", "lists"]
-    static let sectionKeys = ["id", "title", "intro", "theme", "when", "foreach", "questions"]
+    static let libraryKeys = ["format", "include", "scales", "lists", "units"]
+    static let sectionKeys = ["id", "title", "intro", "theme", "when", "foreach", "repeat", "questions"]
     static let questionKeys = [
         "id", "type", "label", "hint", "required", "when", "choices", "scale", "other", "min", "max",
         "decimal", "max_length", "long", "constraint", "message", "polarity", "diffusion", "items", "theme",
+        "unit", "provider", "part_of",
     ]
     static let choiceKeys = ["code", "label", "exclusive", "type", "reach", "axe"]
     static let scaleKeys = ["levels", "favourable", "missing"]
@@ -35,7 +36,7 @@ package enum QuestionnaireLoader {
         .multiple: ["choices", "other", "min", "max"],
         .scale: ["scale"],
         .matrix: ["scale", "items"],
-        .number: ["min", "max", "decimal"],
+        .number: ["min", "max", "decimal", "unit", "provider", "part_of"],
         .text: ["max_length", "long"],
         .yesno: [],
         .note: [],
@@ -115,6 +116,7 @@ struct LoadContext {
     var texts: [String: String] = [:]
     var scales: [String: (Scale, SourceLocation)] = [:]
     var lists: [String: (ChoiceList, SourceLocation)] = [:]
+    var units: [String: (UnitReferential, SourceLocation)] = [:]
     var includeStack: [String] = []
     var included: Set<String> = []
 
@@ -187,6 +189,8 @@ struct LoadContext {
             scales: scales.mapValues(\.0),
             lists: lists.mapValues(\.0),
             path: path)
+        questionnaire.units = units.mapValues(\.0)
+        questionnaire.reporting = decodeReporting(entries["reporting"]?.value, reader: &reader)
         if let sectionNodes = reader.sequence(entries["sections"]?.value, "sections") {
             if sectionNodes.isEmpty, let node = entries["sections"]?.value {
                 reader.diagnostics.error(reader.location(node), .noSections)
@@ -260,6 +264,7 @@ struct LoadContext {
         } else if let node = entries["lists"]?.value {
             reader.diagnostics.error(reader.location(node), .listsNotMapping)
         }
+        loadUnits(entries, reader: &reader)
     }
 
     mutating func decodeScale(_ id: String, _ node: Node, reader: inout YAMLReader) -> Scale? {
@@ -342,6 +347,7 @@ struct LoadContext {
             foreach: entries["foreach"].flatMap { reader.identifier($0.value, "foreach") },
             questions: [],
             location: reader.location(entries["id"]?.value ?? node))
+        section.openRepeat = decodeRepeat(entries, reader: &reader)
         let questionNodes = reader.sequence(entries["questions"]?.value, "questions") ?? []
         if questionNodes.isEmpty, let node = entries["questions"]?.value, case .sequence = node {
             reader.diagnostics.error(reader.location(node), .emptySection(section.id))
@@ -404,6 +410,7 @@ struct LoadContext {
         question.polarity = entries["polarity"].flatMap { reader.word($0.value, "polarity", as: Polarity.self, words: Polarity.allCases.map(\.rawValue)) }
         question.diffusion = entries["diffusion"].flatMap { reader.word($0.value, "diffusion", as: DiffusionRole.self, words: DiffusionRole.allCases.map(\.rawValue)) }
         question.theme = entries["theme"].flatMap { reader.identifier($0.value, "theme") }
+        decodeIndicator(entries, into: &question, reader: &reader)
         if let min = question.min, let max = question.max, min > max, let node = entries["min"]?.value {
             reader.diagnostics.error(reader.location(node), .minAboveMax(min: min, max: max))
         }

@@ -8,6 +8,7 @@ enum QuestionnaireValidator {
         checkIdentifiers(questionnaire, into: &diagnostics)
         checkReferences(questionnaire, themes: themes, into: &diagnostics)
         checkConditions(questionnaire, into: &diagnostics)
+        checkMonitoring(questionnaire, into: &diagnostics)
     }
 
     /// Questions are numbered 1, 2, 3… across the questionnaire (notes are not numbered);
@@ -166,6 +167,9 @@ enum QuestionnaireValidator {
                 let definingSection = questionnaire.sections[definedIn]
                 if definingSection.foreach != nil, definedIn != sectionIndex {
                     diagnostics.error(at, .repeatedQuestionOutsideItsSection(id))
+                    ok = false
+                } else if definingSection.openRepeat != nil, definedIn != sectionIndex {
+                    diagnostics.error(at, MonitoringProblem.repeatedQuestionOutsideItsSection(id: id, section: definingSection.id))
                     ok = false
                 }
             } else if questionnaire.variable(id) != nil {

@@ -14,8 +14,8 @@ package struct QuestionnairePreview {
         self.themeTitles = themeTitles
     }
 
-    private var fr: Bool { questionnaire.language == .fr }
-    private func t(_ french: String, _ english: String) -> String { fr ? french : english }
+    var fr: Bool { questionnaire.language == .fr }
+    func t(_ french: String, _ english: String) -> String { fr ? french : english }
 
     package func render() -> String {
         var lines: [String] = []
@@ -28,6 +28,7 @@ package struct QuestionnairePreview {
             lines.append("")
             lines.append(t("Accès sur invitation (jeton personnel à usage unique).", "Access by invitation (single-use personal token)."))
         }
+        lines += reportingLines()
         if let intro = q.intro?.trimmingCharacters(in: .whitespacesAndNewlines), !intro.isEmpty {
             lines.append("")
             lines += Markdown.blockquote(intro)
@@ -47,6 +48,10 @@ package struct QuestionnairePreview {
                 lines.append(t(
                     "> **Partie répétée** pour chaque choix coché à la question \(source.number) (`\(foreach)`) ; « {label} » y est remplacé par le libellé du choix. Ses variables sont numérotées `N[code]`, par exemple `\(section.questions.first?.number ?? "1")[code]`.",
                     "> **Repeated part** for each choice selected in question \(source.number) (`\(foreach)`); “{label}” is replaced by the choice's label. Its variables are numbered `N[code]`, e.g. `\(section.questions.first?.number ?? "1")[code]`."))
+            }
+            if let openRepeat = section.openRepeat {
+                lines.append("")
+                lines.append(repeatLine(section, openRepeat))
             }
             if let condition = section.when {
                 lines.append("")
@@ -91,6 +96,7 @@ package struct QuestionnairePreview {
         }
         if let role = question.diffusion { details.append(t("diffusion : ", "diffusion: ") + role.rawValue) }
         if let polarity = question.polarity { details.append(polarity == .force ? t("forces et bonnes pratiques", "strengths") : t("difficultés et marges de progrès", "difficulties")) }
+        details += indicatorDetails(question)
         lines.append("")
         lines.append("*" + details.joined(separator: " ; ") + "*")
         if let hint = question.hint {

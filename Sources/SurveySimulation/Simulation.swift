@@ -115,6 +115,8 @@ package struct Simulator {
         var result: Set<String> = []
         for section in definition.sections {
             if let foreach = section.foreach { result.insert(foreach) }
+            // An open repeat's "add another?" answer opens the next repetition.
+            if section.openRepeat != nil { result.insert(section.id) }
             if let when = section.when { result.formUnion(when.expression.variables.map(\.id)) }
             for question in section.questions {
                 if let when = question.when { result.formUnion(when.expression.variables.map(\.id)) }

@@ -5,7 +5,7 @@ import Testing
 /// The committee reads the preview rendered: check it with GitHub's own Markdown renderer.
 @Suite("Preview rendered as GitHub-flavoured Markdown")
 struct PreviewRenderingTests {
-    @Test(arguments: ["pilotes", "contributeurs", "destinataires"])
+    @Test(arguments: ["pilotes", "contributeurs", "destinataires", "bilan"])
     func previewRendersWithTablesAndHeadings(_ name: String) throws {
         let preview = try PrstBinary.run(["preview", "surveys/\(name).yaml"])
         #expect(preview.status == 0, "\(preview.stderr)")

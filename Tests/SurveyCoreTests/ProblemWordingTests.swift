@@ -47,6 +47,19 @@ private let answerProblems: [AnswerProblem] = [
     .answerRequired, .unknownChoice, .unknownLevel, .answerNotOffered, .noChoiceSelected, .choiceSelectedTwice, .unknownChoiceCode("x"),
     .exclusiveCombined(label: "Aucun"), .tooFewChoices(minimum: 2), .tooManyChoices(maximum: 3), .notWholeNumber,
     .numberBelowMinimum(0.5), .numberAboveMaximum(60), .textTooLong(maximum: 10, typed: 12), .typeMismatch, .constraintBroken(authorMessage: nil),
+    .partAboveTotal(total: 10.5, totalNumber: "5[2]"), .totalBelowPart(part: 8, partNumber: "6"),
+]
+
+private let monitoringProblems: [MonitoringProblem] = [
+    .unitsNotAMapping, .unitReferentialDefinedTwice(id: "fiches", previous: here), .emptyUnitReferential(id: "fiches"), .emptyUnitCode,
+    .duplicateUnitCode(code: "fa_1_1", previousLine: 4), .unknownUnitReferential(id: "fiche", suggestion: "fiches", known: ["fiches"]),
+    .unknownUnitReferential(id: "spsti", suggestion: nil, known: []), .unknownUnitReferential(id: "spsti", suggestion: nil, known: ["fiches"]),
+    .noPeriods, .invalidPeriodCode("PRST 3"), .yearOutOfRange(20202), .periodRangeReversed(from: 2021, to: 2019),
+    .duplicatePeriod(code: "PRST3", previousLine: 2), .repeatWithForeach, .repeatMinNegative(-1), .repeatMaxBelowOne(0),
+    .repeatMinAboveMax(min: 5, max: 3), .repetitionNumberOutsideRepeat(section: "s1"),
+    .repeatedQuestionOutsideItsSection(id: "livrable_titre", section: "livrables"), .foreachOverRepeatedQuestion(id: "connus", section: "livrables"),
+    .partOfSelf(id: "nb_tpe"), .partOfUnknown(id: "nb", suggestion: "nb_total"), .partOfUnknown(id: "nb", suggestion: nil),
+    .partOfLater(id: "nb_total"), .partOfOtherSection(id: "nb_total", section: "s1"), .partOfNotNumber(id: "entreprises", type: .text),
 ]
 
 private let importProblems: [ImportProblem] = [
@@ -71,6 +84,7 @@ private let storeProblems: [StoreProblem] = [
 
 private let everyProblem: [Problem] =
     definitionProblems.map(Problem.definition) + conditionSyntaxProblems.map { .definition(.invalidCondition($0)) }
+    + monitoringProblems.map { .definition(.monitoring($0)) }
     + answerProblems.map(Problem.answer) + importProblems.map(Problem.importCell) + storeProblems.map(Problem.store)
 
 @Suite("Problems are worded in French and in English")

@@ -27,4 +27,8 @@ package enum AnswerProblem: Sendable, Hashable {
     case typeMismatch
     /// The question's `constraint` is false; the author's `message`, when the question has one.
     case constraintBroken(authorMessage: String?)
+    /// A "dont" above its total (`part_of`), given at question `totalNumber`.
+    case partAboveTotal(total: Double, totalNumber: String)
+    /// A total below one of its "dont", given at question `partNumber`.
+    case totalBelowPart(part: Double, partNumber: String)
 }

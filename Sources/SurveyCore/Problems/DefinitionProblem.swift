@@ -112,6 +112,10 @@ package enum DefinitionProblem: Sendable, Hashable {
     // MARK: prst validate
     case codebookNotCited
     case questionnaireNotCited
+
+    // MARK: Plan monitoring
+    /// Units referentials, the `reporting:` block, open repeats and number indicators.
+    case monitoring(MonitoringProblem)
 }
 
 /// The key whose value is wrong: a YAML key as written (or a path such as `lists.cibles`), or
@@ -122,6 +126,8 @@ package enum DefinitionKey: Sendable, Hashable, ExpressibleByStringLiteral {
     case scaleIdentifier
     /// A key of `lists:`, the list's identifier.
     case listIdentifier
+    /// A key of `units:`, the units referential's identifier.
+    case unitsIdentifier
 
     package init(stringLiteral value: String) { self = .named(value) }
 }
@@ -144,6 +150,16 @@ package enum DefinitionPart: Sendable, Hashable {
     case thresholds
     case codebook
     case codebookTheme
+    /// A units referential of `units:`, by its identifier.
+    case unitReferential(String)
+    /// One unit of a units referential.
+    case unit
+    /// A questionnaire's `reporting:` block.
+    case reporting
+    /// `periods: {from: …, to: …}`.
+    case periodRange
+    /// A section's `repeat:` block.
+    case repeatBlock
 }
 
 /// What libyaml reported, in its own (English) words when it gave some.

@@ -19,6 +19,8 @@ extension EnglishWording {
         case .textTooLong(let maximum, let typed): Wording("The text exceeds \(maximum) characters (\(typed) typed).")
         case .typeMismatch: Wording("This answer does not match the question's type.")
         case .constraintBroken(let authorMessage): Wording(authorMessage ?? "This answer breaks the question's rule.")
+        case .partAboveTotal(let total, let number): Wording("This number cannot be above the total given in question \(number) (\(self.number(total))).")
+        case .totalBelowPart(let part, let number): Wording("This total cannot be below the part given in question \(number) (\(self.number(part))).")
         }
     }
 }

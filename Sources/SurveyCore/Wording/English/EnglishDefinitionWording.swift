@@ -136,6 +136,9 @@ extension EnglishWording {
         // prst validate
         case .codebookNotCited: Wording("codebook cited by no campaign of this folder: its themes are not checked")
         case .questionnaireNotCited: Wording("no campaign of this folder cites this questionnaire: its themes are not checked")
+
+        // Plan monitoring
+        case .monitoring(let problem): wording(for: problem)
         }
     }
 
@@ -151,6 +154,7 @@ extension EnglishWording {
         case .named(let name): name
         case .scaleIdentifier: "scale identifier"
         case .listIdentifier: "list identifier"
+        case .unitsIdentifier: "units referential identifier"
         }
     }
 
@@ -170,6 +174,11 @@ extension EnglishWording {
         case .thresholds: "“thresholds”"
         case .codebook: "the codebook"
         case .codebookTheme: "a codebook theme"
+        case .unitReferential(let id): "units referential “\(id)”"
+        case .unit: "a unit"
+        case .reporting: "the “reporting” block"
+        case .periodRange: "the year range “periods”"
+        case .repeatBlock: "the “repeat” block"
         }
     }
 

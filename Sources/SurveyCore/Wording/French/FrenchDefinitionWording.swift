@@ -146,6 +146,9 @@ extension FrenchWording {
         // prst validate
         case .codebookNotCited: Wording("codebook cité par aucune campagne de ce dossier : ses thèmes ne sont pas vérifiés")
         case .questionnaireNotCited: Wording("aucune campagne de ce dossier ne cite ce questionnaire : ses thèmes ne sont pas vérifiés")
+
+        // Plan monitoring
+        case .monitoring(let problem): wording(for: problem)
         }
     }
 
@@ -161,6 +164,7 @@ extension FrenchWording {
         case .named(let name): name
         case .scaleIdentifier: "identifiant d'échelle"
         case .listIdentifier: "identifiant de liste"
+        case .unitsIdentifier: "identifiant de référentiel d'unités"
         }
     }
 
@@ -180,6 +184,11 @@ extension FrenchWording {
         case .thresholds: "« thresholds »"
         case .codebook: "le codebook"
         case .codebookTheme: "un thème du codebook"
+        case .unitReferential(let id): "le référentiel d'unités « \(id) »"
+        case .unit: "une unité"
+        case .reporting: "le bloc « reporting »"
+        case .periodRange: "l'intervalle d'années « periods »"
+        case .repeatBlock: "le bloc « repeat »"
         }
     }
 
