@@ -26,8 +26,8 @@ extension ResponseStore {
     ///   merge is refused with the structural changes.
     /// - Sessions are matched by id: same id with the same content (status, times, origin,
     ///   definition, answers) is skipped and counted; same id with other content is refused.
-    /// - Tokens are matched by hash; the most advanced state wins (unused < in progress <
-    ///   completed < revoked).
+    /// - Tokens are matched by hash; the most advanced state wins (`TokenState`'s order:
+    ///   unused < in progress < completed < revoked).
     package func merge(from sources: [ResponseStore]) throws(StoreError) -> MergeReport {
         var report = MergeReport()
         try storeCall(path) {
@@ -133,8 +133,10 @@ extension ResponseStore {
                 )
             }
             if let row = try Row.fetchOne(existing, arguments: [session.id]) {
+                let storedStatus = try row.state(SessionStatus.self, at: 1, of: .session(session.id))
+                let storedOrigin = try row.state(SessionOrigin.self, at: 2, of: .session(session.id))
                 let sameSession =
-                    (row[0] as Int64) == definition && (row[1] as String) == session.status && (row[2] as String) == session.origin
+                    (row[0] as Int64) == definition && storedStatus == session.status && storedOrigin == session.origin
                     && (row[3] as Double) == session.startedAt && (row[4] as Double?) == session.completedAt
                 let same = try sameSession && Self.answerRows(db, session.id) == Self.answerRows(from, session.id)
                 if same {
@@ -166,13 +168,13 @@ extension ResponseStore {
     }
 
     private func mergeTokens(_ from: Database, into db: Database, report: inout MergeReport) throws {
-        let rank: [String: Int] = ["unused": 0, "in_progress": 1, "completed": 2, "revoked": 3]
         let rows = try Row.fetchCursor(
             from, sql: "SELECT token_hash, prefix, questionnaire_id, version, state, session_id, created_at FROM tokens ORDER BY token_hash")
         let existing = try db.cachedStatement(sql: "SELECT state, session_id, questionnaire_id FROM tokens WHERE token_hash = ?")
         while let row = try rows.next() {
             let hash: String = row[0]
-            let state: String = row[4]
+            let prefix: String = row[1]
+            let state = try row.state(TokenState.self, at: 4, of: .token(prefix: prefix))
             let sessionID: String? = row[5]
             guard let mine = try Row.fetchOne(existing, arguments: [hash]) else {
                 try db.execute(
@@ -181,21 +183,21 @@ extension ResponseStore {
                 report.tokensAdded += 1
                 continue
             }
-            let myState: String = mine[0]
+            let myState = try mine.state(TokenState.self, at: 0, of: .token(prefix: prefix))
             let mySession: String? = mine[1]
             if myState == state && mySession == sessionID {
                 report.tokensSkipped += 1
                 continue
             }
-            if myState == "in_progress" && state == "in_progress" {
+            if myState == .inProgress && state == .inProgress {
                 report.notes.append(
-                    "Le code d'invitation \(row[1] as String)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
+                    "Le code d'invitation \(prefix)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
                 )
             }
-            if (rank[state] ?? 0) > (rank[myState] ?? 0) {
+            if state > myState {
                 try db.execute(
                     sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ?",
-                    arguments: [state, state == "in_progress" ? sessionID : nil, hash])
+                    arguments: [state, state == .inProgress ? sessionID : nil, hash])
                 report.tokensUpdated += 1
             } else {
                 report.tokensSkipped += 1

@@ -74,20 +74,6 @@ package enum TokenClaim: Sendable, Hashable {
     case resume(SessionInfo)
 }
 
-package enum TokenState: String, Sendable, Hashable, CaseIterable {
-    case unused, inProgress = "in_progress", completed, revoked
-
-    /// "non utilisé", "en cours", "terminé", "révoqué".
-    package var french: String {
-        switch self {
-        case .unused: "non utilisé"
-        case .inProgress: "en cours"
-        case .completed: "terminé"
-        case .revoked: "révoqué"
-        }
-    }
-}
-
 /// One token as `prst invite --list` shows it: never the whole token.
 package struct TokenSummary: Sendable, Hashable {
     /// The first group, "K7F3".
@@ -117,12 +103,13 @@ extension ResponseStore {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO tokens (token_hash, prefix, questionnaire_id, version, state, session_id, created_at)
-                        VALUES (?, ?, ?, ?, 'unused', NULL, ?)
+                        VALUES (?, ?, ?, ?, ?, NULL, ?)
                         """)
                 for token in tokens {
                     // 79 bits: a collision with a stored token is practically impossible; the
                     // primary key would refuse it and roll the whole batch back.
-                    try statement.execute(arguments: [Tokens.hash(token), Tokens.prefix(token), questionnaireID, version, date.timeIntervalSince1970])
+                    try statement.execute(
+                        arguments: [Tokens.hash(token), Tokens.prefix(token), questionnaireID, version, TokenState.unused, date.timeIntervalSince1970])
                 }
             }
         }
@@ -140,7 +127,7 @@ extension ResponseStore {
                 guard let row = try Row.fetchOne(db, sql: "SELECT state FROM tokens WHERE token_hash = ?", arguments: [Tokens.hash(token)]) else {
                     throw Self.unknownToken()
                 }
-                let state = TokenState(rawValue: row[0]) ?? .unused
+                let state = try row.state(TokenState.self, at: 0, of: .token(prefix: Tokens.prefix(token)))
                 switch state {
                 case .revoked:
                     return .revoked
@@ -152,7 +139,7 @@ extension ResponseStore {
                     )
                 case .unused, .inProgress:
                     try db.execute(
-                        sql: "UPDATE tokens SET state = 'revoked', session_id = NULL WHERE token_hash = ?", arguments: [Tokens.hash(token)])
+                        sql: "UPDATE tokens SET state = ?, session_id = NULL WHERE token_hash = ?", arguments: [TokenState.revoked, Tokens.hash(token)])
                     return state
                 }
             }
@@ -171,8 +158,9 @@ extension ResponseStore {
                 }
                 sql += " ORDER BY questionnaire_id, version, prefix, token_hash"
                 return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    TokenSummary(
-                        prefix: row[0], questionnaireID: row[1], version: row[2], state: TokenState(rawValue: row[3]) ?? .unused,
+                    let prefix: String = row[0]
+                    return TokenSummary(
+                        prefix: prefix, questionnaireID: row[1], version: row[2], state: try row.state(TokenState.self, at: 3, of: .token(prefix: prefix)),
                         createdAt: Date(timeIntervalSince1970: row[4]))
                 }
             }
@@ -200,7 +188,7 @@ extension ResponseStore {
                 case .unused:
                     return .start
                 case .inProgress:
-                    guard let sessionID = row.sessionID, let info = try session(db, id: sessionID) else {
+                    guard let sessionID = row.sessionID, let info = try Self.sessionInfo(db, where: "s.id = ?", sessionID) else {
                         throw StoreError(.other, "La session liée à ce code d'invitation est introuvable : la base a peut-être été modifiée à la main.")
                     }
                     return .resume(info)
@@ -221,7 +209,7 @@ extension ResponseStore {
         for _ in 0..<10 {
             let record = SessionRecord(
                 id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
-                status: SessionStatus.inProgress.rawValue, origin: origin.rawValue, startedAt: date.timeIntervalSince1970, completedAt: nil)
+                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil)
             do {
                 return try writer.write { db in
                     guard
@@ -243,9 +231,9 @@ extension ResponseStore {
                     }
                     try record.insert(db)
                     try db.execute(
-                        sql: "UPDATE tokens SET state = 'in_progress', session_id = ? WHERE token_hash = ? AND state = 'unused'",
-                        arguments: [record.id, Tokens.hash(token)])
-                    guard let info = try session(db, id: record.id) else {
+                        sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
+                        arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
+                    guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
                         throw StoreError(.other, "La session vient d'être créée mais reste introuvable : réessayez.")
                     }
                     return info
@@ -257,42 +245,6 @@ extension ResponseStore {
             }
         }
         throw StoreError(.other, "Impossible de tirer un identifiant de session libre : réessayez.")
-    }
-
-    /// Links an unused token to a session the caller has just started (prefer
-    /// `startSession(token:definition:)`, which does both atomically). Refuses a token that is
-    /// not unused, or of another questionnaire than the session's.
-    package func attach(token typed: String, session id: String) throws(StoreError) {
-        guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
-        try storeCall(path) {
-            try writer.write { db in
-                guard let info = try session(db, id: id) else {
-                    throw StoreError(.unknownSession, "La session « \(id) » n'existe pas dans cette base : vérifiez le fichier de réponses utilisé (--store).")
-                }
-                guard info.status == .inProgress else {
-                    throw StoreError(.sessionCompleted, "La session « \(id) » est terminée : un code d'invitation ne peut plus lui être associé.")
-                }
-                let row = try Self.tokenRow(db, token, questionnaireID: info.questionnaireID)
-                guard row.state == .unused else {
-                    if row.state == .inProgress && row.sessionID == id { return }
-                    if row.state == .inProgress {
-                        throw StoreError(
-                            .tokenAlreadyUsed,
-                            "Ce code d'invitation est déjà utilisé par un questionnaire en cours : saisissez-le au démarrage pour reprendre ce questionnaire.")
-                    }
-                    throw Self.refusal(row.state)
-                }
-                try db.execute(
-                    sql: "UPDATE tokens SET state = 'in_progress', session_id = ? WHERE token_hash = ?", arguments: [id, Tokens.hash(token)])
-            }
-        }
-    }
-
-    /// Completes a session and, in the same transaction, drops its token's link: afterwards the
-    /// store knows that the token was used, not which session it produced. (`complete(session:)`
-    /// does the same through the trigger of migration v2; this name says it at the call site.)
-    package func completeTokenSession(session id: String, at date: Date = Date()) throws(StoreError) {
-        try complete(session: id, at: date)
     }
 
     // MARK: - Helpers
@@ -315,7 +267,7 @@ extension ResponseStore {
                 "Ce code d'invitation est prévu pour un autre questionnaire (« \(questionnaire) ») : vérifiez que vous avez ouvert le bon questionnaire, ou utilisez le code reçu pour celui-ci."
             )
         }
-        return TokenRow(state: TokenState(rawValue: row[1]) ?? .unused, sessionID: row[2])
+        return TokenRow(state: try row.state(TokenState.self, at: 1, of: .token(prefix: Tokens.prefix(token))), sessionID: row[2])
     }
 
     static func unknownToken() -> StoreError {
@@ -335,26 +287,5 @@ extension ResponseStore {
                 "Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation."
             )
         }
-    }
-
-    /// A session read inside a transaction.
-    func session(_ db: Database, id: String) throws -> SessionInfo? {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT s.id, s.resume_code, s.definition_id, d.questionnaire_id, d.version, d.population,
-                           s.status, s.origin, s.started_at, s.completed_at
-                    FROM sessions s JOIN definitions d ON d.id = s.definition_id
-                    WHERE s.id = ?
-                    """, arguments: [id])
-        else { return nil }
-        guard let status = SessionStatus(rawValue: row[6]), let origin = SessionOrigin(rawValue: row[7]) else {
-            throw StoreError(.other, "La session « \(row[0] as String) » a un état inconnu : la base a peut-être été modifiée à la main.")
-        }
-        return SessionInfo(
-            id: row[0], resumeCode: Codes.formatResumeCode(row[1]), definition: DefinitionID(rawValue: row[2]),
-            questionnaireID: row[3], questionnaireVersion: row[4], population: row[5], status: status, origin: origin,
-            startedAt: Date(timeIntervalSince1970: row[8]), completedAt: (row[9] as Double?).map { Date(timeIntervalSince1970: $0) })
     }
 }

@@ -29,6 +29,12 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     static func wrap(_ error: any Error, path: String?) -> StoreError {
         if let error = error as? StoreError { return error }
         let file = path.map { "« \($0) »" } ?? "la base de réponses"
+        if error is RowDecodingError {
+            // A record (SessionRecord…) met a column value no version of prst writes.
+            return StoreError(
+                .other,
+                "\(file.prefix(1).uppercased() + file.dropFirst()) contient une valeur que prst ne connaît pas : la base a peut-être été modifiée à la main.")
+        }
         guard let error = error as? DatabaseError else {
             return StoreError(.other, "Erreur inattendue en accédant à \(file) : réessayez ; si elle persiste, signalez-la à l'équipe prst.")
         }
@@ -59,6 +65,17 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
                 .other, "Erreur SQLite \(error.resultCode.rawValue) sur \(file) : réessayez ; si elle persiste, signalez-la à l'équipe prst.",
                 details: error.message.map { [$0] } ?? [])
         }
+    }
+
+    /// A state column holds a word no version of prst writes: the file was edited by hand.
+    static func unknownState(_ stored: String, owner: StateOwner) -> StoreError {
+        let subject =
+            switch owner {
+            case .session(let id): "La session « \(id) »"
+            case .sessionsOf(let questionnaireID, let version): "Une session du questionnaire « \(questionnaireID) » version \(version)"
+            case .token(let prefix): "Le code d'invitation \(prefix)-…"
+            }
+        return StoreError(.other, "\(subject) a un état inconnu (« \(stored) ») : la base a peut-être été modifiée à la main.")
     }
 
     static func notAStore(_ path: String?) -> StoreError {

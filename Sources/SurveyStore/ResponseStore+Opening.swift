@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension ResponseStore {
+    // MARK: - Opening
+
+    /// Opens (creating and migrating when missing) the store file.
+    package static func open(at path: String) throws(StoreError) -> ResponseStore {
+        try checkLocation(path)
+        try createPrivately(path)
+        try checkHeader(path)
+        try inspect(path)
+        var lastError: StoreError?
+        // Several processes may create the same new file at once: the losers of the race to
+        // migrate fail on "table already exists", then find the schema complete.
+        for attempt in 0..<5 {
+            do {
+                let pool = try storeCall(path) { try DatabasePool(path: path, configuration: configuration) }
+                try migrate(pool, path: path)
+                try storeCall(path) {
+                    try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                }
+                return ResponseStore(writer: pool, path: path)
+            } catch {
+                if error.kind == .newerSchema || error.kind == .notAStore || error.kind == .readOnly || error.kind == .diskFull { throw error }
+                lastError = error
+                usleep(useconds_t(20_000 * (attempt + 1)))
+            }
+        }
+        throw lastError ?? StoreError(.cannotOpen, "Impossible d'ouvrir « \(path) » : réessayez.")
+    }
+
+    /// A store in memory, for tests and dry runs.
+    package static func inMemory() throws(StoreError) -> ResponseStore {
+        let queue = try storeCall(nil) { try DatabaseQueue(configuration: configuration) }
+        try migrate(queue, path: nil)
+        return ResponseStore(writer: queue, path: nil)
+    }
+
+    private static func migrate(_ writer: any DatabaseWriter, path: String?) throws(StoreError) {
+        let migrator = Schema.migrator
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            let complete = (try? writer.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+            if !complete { throw StoreError.wrap(error, path: path) }
+        }
+        let (applicationID, userVersion, superseded) = try storeCall(path) {
+            try writer.read { db in
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    try migrator.hasBeenSuperseded(db)
+                )
+            }
+        }
+        if applicationID != Schema.applicationID { throw StoreError.notAStore(path) }
+        if superseded || userVersion > Schema.schemaVersion { throw newerSchema(path) }
+    }
+
+    static func newerSchema(_ path: String?) -> StoreError {
+        StoreError(
+            .newerSchema,
+            "« \(path ?? "la base") » a été écrit par une version plus récente de prst : mettez prst à jour avant de l'utiliser (rien n'a été modifié).")
+    }
+
+    /// The directory must exist and be writable (SQLite creates -wal and -shm files next to the store).
+    private static func checkLocation(_ path: String) throws(StoreError) {
+        let manager = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreError(.cannotOpen, "Le dossier « \(directory) » n'existe pas : créez-le ou indiquez un autre fichier avec --store.")
+        }
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw StoreError(.cannotOpen, "« \(path) » est un dossier : indiquez un fichier, par exemple \(path)/prst.sqlite.")
+            }
+            if access(path, R_OK | W_OK) != 0 {
+                throw StoreError(
+                    .readOnly, "« \(path) » n'est pas accessible en écriture : vérifiez ses droits (ls -l) ou indiquez un autre fichier avec --store.")
+            }
+        }
+        if access(directory, W_OK) != 0 {
+            throw StoreError(
+                .readOnly,
+                "Le dossier « \(directory) » n'est pas accessible en écriture : prst doit pouvoir y écrire le fichier de réponses et ses fichiers -wal et -shm. Choisissez un autre dossier."
+            )
+        }
+    }
+
+    /// Creates the file readable by its owner only, before SQLite does (the -wal and -shm files
+    /// take the database file's permissions).
+    private static func createPrivately(_ path: String) throws(StoreError) {
+        let descriptor = Glibc_open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            switch errno {
+            case EACCES, EROFS, EPERM:
+                throw StoreError(.readOnly, "Impossible de créer « \(path) » : l'emplacement n'est pas accessible en écriture. Choisissez un autre dossier.")
+            case ENOSPC:
+                throw StoreError(.diskFull, "Le disque est plein : impossible de créer « \(path) ». Libérez de la place puis réessayez.")
+            default:
+                throw StoreError(.cannotOpen, "Impossible d'ouvrir « \(path) » (erreur système \(errno)) : vérifiez le chemin.")
+            }
+        }
+        close(descriptor)
+    }
+
+    /// Refuses a non-empty file that is not SQLite before SQLite touches it.
+    private static func checkHeader(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(.cannotOpen, "Impossible de lire « \(path) » : vérifiez ses droits.")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError.notAStore(path) }
+    }
+
+    /// Looks at an existing SQLite file without changing it: empty (to be created), a prst store,
+    /// a newer prst store, or something else.
+    private static func inspect(_ path: String) throws(StoreError) {
+        let (applicationID, userVersion, objects) = try storeCall(path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                    // GRDB creates its migrations table just before the first migration's transaction:
+                    // another process may be between the two.
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM sqlite_master
+                            WHERE name NOT IN ('grdb_migrations', 'sqlite_autoindex_grdb_migrations_1')
+                            """) ?? 0
+                )
+            }
+        }
+        if applicationID == Schema.applicationID {
+            if userVersion > Schema.schemaVersion { throw newerSchema(path) }
+        } else if applicationID != 0 || objects > 0 {
+            throw StoreError.notAStore(path)
+        }
+    }
+
+    // MARK: - Permissions
+
+    /// A French warning when the store or its -wal/-shm files can be read by other users than
+    /// their owner (answers are confidential), nil otherwise or in memory.
+    package func permissionWarning() -> String? {
+        guard let path else { return nil }
+        return Self.permissionWarning(path: path)
+    }
+
+    package static func permissionWarning(path: String) -> String? {
+        var wide: [(String, Int)] = []
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            let mode = Int(info.st_mode) & 0o777
+            if mode & 0o077 != 0 { wide.append((file, mode)) }
+        }
+        guard !wide.isEmpty else { return nil }
+        let listed = wide.map { "« \($0.0) » (droits \(String($0.1, radix: 8)))" }.joined(separator: ", ")
+        let quoted = wide.map { "'\($0.0)'" }.joined(separator: " ")
+        return "Attention : \(listed) \(wide.count > 1 ? "sont lisibles" : "est lisible") par d'autres utilisateurs que vous, "
+            + "alors que les réponses sont confidentielles. Rendez \(wide.count > 1 ? "ces fichiers privés" : "ce fichier privé") : chmod 600 \(quoted)"
+    }
+}
+
+/// `open(2)`, named apart from `ResponseStore.open(at:)`.
+private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+        return Glibc.open(path, flags, mode)
+    #else
+        return Darwin.open(path, flags, mode)
+    #endif
+}

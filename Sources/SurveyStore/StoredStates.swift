@@ -1,0 +1,75 @@
+import GRDB
+import SurveyCore
+
+/// A state kept as text in the store. The raw values are exactly the words the schema's CHECK
+/// constraints allow (migrations v1 and v2, never edited): existing files open unchanged, and
+/// queries bind the enum instead of spelling the word.
+///
+/// GRDB's `DatabaseValueConvertible` comes for free from the String raw value. A column holding
+/// another word (the file edited by hand with the constraints off) must not crash prst: read
+/// states with `Row.state(_:at:of:)`, which turns it into a `StoreError`.
+package protocol StoredState: RawRepresentable<String>, DatabaseValueConvertible, CaseIterable, Sendable {}
+
+extension SessionStatus: StoredState {}
+extension SessionOrigin: StoredState {}
+
+/// Where an invitation token is in its life.
+package enum TokenState: String, StoredState, Hashable, Comparable {
+    case unused, inProgress = "in_progress", completed, revoked
+
+    /// How far along its life the token is: a merge keeps the most advanced state of the copies
+    /// (a token completed or revoked on one machine stays so once the files are put together).
+    package var advancement: Int {
+        switch self {
+        case .unused: 0
+        case .inProgress: 1
+        case .completed: 2
+        case .revoked: 3
+        }
+    }
+
+    package static func < (lhs: TokenState, rhs: TokenState) -> Bool { lhs.advancement < rhs.advancement }
+
+    /// "non utilisé", "en cours", "terminé", "révoqué".
+    package var french: String {
+        switch self {
+        case .unused: "non utilisé"
+        case .inProgress: "en cours"
+        case .completed: "terminé"
+        case .revoked: "révoqué"
+        }
+    }
+}
+
+/// What a state belongs to, to say which row is damaged.
+enum StateOwner {
+    case session(String)
+    /// Some session of a questionnaire version (a count over several rows).
+    case sessionsOf(questionnaireID: String, version: Int)
+    case token(prefix: String)
+}
+
+extension Row {
+    /// The state in column `index`; a word no version of prst writes is a clear `StoreError`.
+    func state<State: StoredState>(_ type: State.Type, at index: Int, of owner: @autoclosure () -> StateOwner) throws(StoreError) -> State {
+        // Read as a DatabaseValue: asking GRDB for a String would stop prst on a number or a blob.
+        let value: DatabaseValue = self[index]
+        guard case .string(let raw) = value.storage, let state = State(rawValue: raw) else {
+            throw StoreError.unknownState(value.storage.text, owner: owner())
+        }
+        return state
+    }
+}
+
+extension DatabaseValue.Storage {
+    /// The stored value as the sqlite3 shell would show it, for messages about damaged rows.
+    var text: String {
+        switch self {
+        case .null: "NULL"
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        case .string(let string): string
+        case .blob(let data): "<\(data.count) octets>"
+        }
+    }
+}
