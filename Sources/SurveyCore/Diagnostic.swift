@@ -1,9 +1,11 @@
 import Foundation
 
-/// One problem found in a definition, a data file or a command's input.
+/// One problem found in a definition, a data file, a store or a command's input: how serious it
+/// is, where it is, and what it is (a typed `Problem`, no words).
 ///
 /// Every layer reports problems with this single type so that the CLI prints them the same way:
-/// `path:line:col: error: message`, followed by an indented hint when one helps.
+/// `path:line:col: error: message`, followed by an indented hint when one helps. The words come
+/// from the wording of the language asked for; `message`, `hint` and `description` are French.
 package struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
     package enum Severity: String, Sendable, Hashable, Comparable {
         case error
@@ -15,37 +17,59 @@ package struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     package var severity: Severity
+    /// File-only (line 0) when the problem has no finer place, such as a whole file.
     package var location: SourceLocation
-    package var message: String
-    package var hint: String?
+    package var problem: Problem
 
-    package init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+    package init(_ severity: Severity, _ location: SourceLocation, _ problem: Problem) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        self.problem = problem
     }
 
+    package static func error(_ location: SourceLocation, _ problem: Problem) -> Diagnostic { Diagnostic(.error, location, problem) }
+    package static func warning(_ location: SourceLocation, _ problem: Problem) -> Diagnostic { Diagnostic(.warning, location, problem) }
+    package static func error(_ location: SourceLocation, _ problem: DefinitionProblem) -> Diagnostic { .error(location, .definition(problem)) }
+    package static func warning(_ location: SourceLocation, _ problem: DefinitionProblem) -> Diagnostic { .warning(location, .definition(problem)) }
+    package static func error(_ location: SourceLocation, _ problem: ImportProblem) -> Diagnostic { .error(location, .importCell(problem)) }
+    package static func error(_ location: SourceLocation, _ problem: StoreProblem) -> Diagnostic { .error(location, .store(problem)) }
+
+    /// Transitional: words built by the caller. Do not use in new code; it goes once every caller is typed.
     package static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, location, message, hint: hint)
+        .error(location, .definition(.untyped(message: message, hint: hint)))
     }
 
+    /// Transitional, as `error(_:_:hint:)` with words.
     package static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, location, message, hint: hint)
+        .warning(location, .definition(.untyped(message: message, hint: hint)))
     }
 
-    package var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let hint { text += "\n    note: \(hint)" }
+    package func wording(in language: Language) -> Wording { problem.wording(in: language) }
+    package func message(in language: Language) -> String { wording(in: language).message }
+    package func hint(in language: Language) -> String? { wording(in: language).hint }
+
+    /// French, the default language.
+    package var message: String { message(in: .fr) }
+    package var hint: String? { hint(in: .fr) }
+
+    /// `location: severity: message`, then the hint on an indented `note:` line.
+    package func description(in language: Language) -> String {
+        let wording = wording(in: language)
+        var text = "\(location): \(severity.rawValue): \(wording.message)"
+        if let hint = wording.hint { text += "\n    note: \(hint)" }
         return text
     }
 
+    package var description: String { description(in: .fr) }
+
+    /// Place first, then errors before warnings, then the French words: the order the CLI prints.
     package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
     }
 }
 
-/// A position in a text file; line and column start at 1 (0 means "the whole file").
+/// A position in a text file; line and column start at 1. Line 0 means "the whole file";
+/// column 0 means "the whole line" (an imported row), printed `file:line`.
 package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     package var file: String
     package var line: Int
@@ -58,7 +82,8 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     package var description: String {
-        line > 0 ? "\(file):\(line):\(column)" : file
+        guard line > 0 else { return file }
+        return column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
 
     package func offset(by columns: Int) -> SourceLocation {
@@ -70,16 +95,26 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConve
     }
 }
 
-/// Gathers diagnostics so that a command can report every problem at once.
+/// Gathers the diagnostics of every family (definition, answer, import, store) so that a command
+/// can report every problem at once.
 package struct DiagnosticCollector: Sendable {
     package private(set) var diagnostics: [Diagnostic] = []
 
     package init() {}
 
+    package mutating func error(_ location: SourceLocation, _ problem: Problem) { diagnostics.append(.error(location, problem)) }
+    package mutating func warning(_ location: SourceLocation, _ problem: Problem) { diagnostics.append(.warning(location, problem)) }
+    package mutating func error(_ location: SourceLocation, _ problem: DefinitionProblem) { error(location, .definition(problem)) }
+    package mutating func warning(_ location: SourceLocation, _ problem: DefinitionProblem) { warning(location, .definition(problem)) }
+    package mutating func error(_ location: SourceLocation, _ problem: ImportProblem) { error(location, .importCell(problem)) }
+    package mutating func error(_ location: SourceLocation, _ problem: StoreProblem) { error(location, .store(problem)) }
+
+    /// Transitional: words built by the caller. Do not use in new code.
     package mutating func error(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         diagnostics.append(.error(location, message, hint: hint))
     }
 
+    /// Transitional: words built by the caller. Do not use in new code.
     package mutating func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) {
         diagnostics.append(.warning(location, message, hint: hint))
     }
