@@ -45,7 +45,7 @@ enum AnswerCoding {
     static func decode(variable: String, repetition: String, kind: String, text: String?, number: Double?, session: String) throws -> (AnswerKey, AnswerValue) {
         let key = AnswerKey(variable, repetition: repetition.isEmpty ? nil : repetition)
         var damaged: StoreError {
-            StoreError(.other, "La réponse « \(key) » de la session « \(session) » est illisible : la base a peut-être été modifiée à la main.")
+            StoreError(.unreadableAnswer(key: key.description, session: session))
         }
         let value: AnswerValue
         switch kind {

@@ -9,7 +9,7 @@ extension ResponseStore {
         try storeCall(path) {
             try writer.read { db in
                 guard try SessionRecord.exists(db, key: id) else {
-                    throw StoreError(.unknownSession, "La session « \(id) » n'existe pas dans cette base : vérifiez le fichier de réponses utilisé (--store).")
+                    throw StoreError(.unknownSession(id: id))
                 }
                 var answers: [AnswerKey: AnswerValue] = [:]
                 let rows = try Row.fetchCursor(

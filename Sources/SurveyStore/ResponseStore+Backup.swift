@@ -20,24 +20,23 @@ extension ResponseStore {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: destination, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
-                throw StoreError(.cannotOpen, "« \(destination) » est un dossier : indiquez un nom de fichier, par exemple \(destination)/sauvegarde.sqlite.")
+                throw StoreError(.backupIsAFolder(destination: destination))
             }
             if !replacing {
-                throw StoreError(
-                    .other, "« \(destination) » existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer. Rien n'a été écrit.")
+                throw StoreError(.backupExists(destination: destination))
             }
         }
         if let path, Self.sameFile(path, destination) {
-            throw StoreError(.other, "La sauvegarde ne peut pas remplacer le fichier de réponses lui-même : choisissez un autre nom.")
+            throw StoreError(.backupOverStore)
         }
         let directory = (destination as NSString).deletingLastPathComponent.isEmpty ? "." : (destination as NSString).deletingLastPathComponent
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StoreError(.cannotOpen, "Le dossier « \(directory) » n'existe pas : créez-le ou choisissez un autre emplacement pour la sauvegarde.")
+            throw StoreError(.backupFolderMissing(directory: directory))
         }
         let temporary = directory + "/." + (destination as NSString).lastPathComponent + ".tmp-" + UUID().uuidString
         let descriptor = openPrivately(temporary)
         guard descriptor >= 0 else {
-            throw StoreError(.readOnly, "Impossible d'écrire dans le dossier « \(directory) » : vérifiez ses droits ou choisissez un autre emplacement.")
+            throw StoreError(.backupFolderNotWritable(directory: directory))
         }
         close(descriptor)
         defer {
@@ -52,13 +51,12 @@ extension ResponseStore {
             let verdict = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             try copy.close()
             guard verdict == ["ok"] else {
-                throw StoreError(
-                    .other, "La copie de sauvegarde n'a pas passé la vérification d'intégrité : réessayez ; si cela se reproduit, signalez-le à l'équipe prst.")
+                throw StoreError(.backupFailedIntegrity)
             }
         }
         _ = chmod(temporary, 0o600)
         if rename(temporary, destination) != 0 {
-            throw StoreError(.other, "Impossible de nommer la sauvegarde « \(destination) » (erreur système \(errno)) : vérifiez le dossier puis réessayez.")
+            throw StoreError(.backupNotRenamed(destination: destination, systemError: errno))
         }
     }
 

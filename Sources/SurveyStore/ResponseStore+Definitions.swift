@@ -24,7 +24,7 @@ extension ResponseStore {
             try writer.read { db in try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == snapshot.hash).fetchOne(db)?.id }
         }
         if let known { return DefinitionID(rawValue: known) }
-        if let problem = Self.snapshotProblem(loaded, snapshot.questionnaire) { throw StoreError(.other, problem) }
+        if let problem = Self.snapshotProblem(loaded, snapshot.questionnaire) { throw StoreError(problem) }
         return try storeCall(path) {
             try writer.write { db in try register(loaded, snapshot, in: db) }
         }
@@ -34,7 +34,7 @@ extension ResponseStore {
     /// sessions together, or nothing).
     func register(_ loaded: LoadedQuestionnaire, in db: Database) throws -> DefinitionID {
         let snapshot = try Self.snapshot(loaded)
-        if let problem = Self.snapshotProblem(loaded, snapshot.questionnaire) { throw StoreError(.other, problem) }
+        if let problem = Self.snapshotProblem(loaded, snapshot.questionnaire) { throw StoreError(problem) }
         return try register(loaded, snapshot, in: db)
     }
 
@@ -53,7 +53,7 @@ extension ResponseStore {
             let sourcesJSON = String(decoding: try encoder.encode(loaded.sources), as: UTF8.self)
             return Snapshot(questionnaire: questionnaire, hash: contentHash(sources: loaded.sources, mainFile: loaded.mainFile), sourcesJSON: sourcesJSON)
         } catch {
-            throw StoreError(.other, "Impossible d'enregistrer la définition de « \(questionnaire.id) » : réessayez.")
+            throw StoreError(.definitionNotSaved(questionnaireID: questionnaire.id))
         }
     }
 
@@ -72,13 +72,14 @@ extension ResponseStore {
     }
 
     /// The same check as `register` without writing: the French problems, empty when compatible.
+    /// (The structural changes are still French sentences of `DefinitionCompatibility`.)
     package func compatibilityProblems(with loaded: LoadedQuestionnaire) throws(StoreError) -> [String] {
         let questionnaire = try Self.usable(loaded)
         let hash = Self.contentHash(sources: loaded.sources, mainFile: loaded.mainFile)
         return try storeCall(path) {
             try writer.read { db in
                 if try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchCount(db) > 0 { return [] }
-                if let problem = Self.snapshotProblem(loaded, questionnaire) { return [problem] }
+                if let problem = Self.snapshotProblem(loaded, questionnaire) { return [StoreError(problem).message] }
                 return try compatibilityProblems(db, questionnaire)
             }
         }
@@ -86,10 +87,7 @@ extension ResponseStore {
 
     private static func usable(_ loaded: LoadedQuestionnaire) throws(StoreError) -> Questionnaire {
         guard let questionnaire = loaded.questionnaire else {
-            throw StoreError(
-                .other,
-                "Le questionnaire « \(loaded.mainFile) » contient des erreurs : corrigez-les (prst validate \(loaded.mainFile)) avant de recueillir des réponses."
-            )
+            throw StoreError(.definitionHasErrors(mainFile: loaded.mainFile))
         }
         return questionnaire
     }
@@ -97,24 +95,15 @@ extension ResponseStore {
     /// Responses are read with the stored copy of the files: refuse a copy that does not rebuild
     /// the same questionnaire (for instance an include outside the questionnaire's folder, whose
     /// key in `sources` is an absolute path).
-    static func snapshotProblem(_ loaded: LoadedQuestionnaire, _ questionnaire: Questionnaire) -> String? {
+    static func snapshotProblem(_ loaded: LoadedQuestionnaire, _ questionnaire: Questionnaire) -> StoreProblem? {
         let rebuilt = QuestionnaireLoader.load(snapshot: loaded.sources, mainFile: loaded.mainFile).questionnaire
         if let rebuilt, rebuilt.variables.map(\.id) == questionnaire.variables.map(\.id) { return nil }
         let outside = loaded.sources.keys.filter { $0.hasPrefix("/") || $0.hasPrefix("../") }.sorted()
-        let cause =
-            outside.isEmpty
-            ? "signalez-le à l'équipe prst"
-            : "placez les fichiers inclus dans le dossier du questionnaire ou un sous-dossier (hors du dossier : \(outside.joined(separator: ", ")))"
-        return "prst ne sait pas relire « \(loaded.mainFile) » depuis la copie de ses fichiers gardée avec les réponses : \(cause)."
+        return .snapshotNotRebuilt(mainFile: loaded.mainFile, outsideFiles: outside)
     }
 
     private static func incompatible(_ questionnaire: Questionnaire, _ problems: [String]) -> StoreError {
-        StoreError(
-            .incompatibleDefinition,
-            "Le questionnaire « \(questionnaire.id) » version \(questionnaire.version) a déjà des réponses et sa structure a changé : "
-                + "pour publier ces changements, indiquez « version: \(questionnaire.version + 1) » dans le fichier (ou changez « id »). "
-                + "Les changements de libellés, d'aides et les ajouts facultatifs n'en demandent pas.",
-            details: problems)
+        StoreError(.incompatibleDefinition(questionnaireID: questionnaire.id, version: questionnaire.version), details: problems)
     }
 
     /// Problems against every snapshot of the same id and version that already has sessions.
@@ -145,12 +134,9 @@ extension ResponseStore {
     private func rebuild(_ db: Database, _ definition: DefinitionID) throws -> Questionnaire {
         if let cached = cache[definition] { return cached }
         guard let record = try DefinitionRecord.fetchOne(db, key: definition.rawValue) else {
-            throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable dans « \(path ?? "la base") ».")
+            throw StoreError(.definitionNotFound(id: definition.rawValue, path: path))
         }
-        let unreadable = StoreError(
-            .other,
-            "La définition enregistrée de « \(record.questionnaireID) » version \(record.version) ne se relit plus avec cette version de prst : signalez-le à l'équipe prst."
-        )
+        let unreadable = StoreError(.definitionUnreadable(questionnaireID: record.questionnaireID, version: record.version))
         guard let sources = try? JSONDecoder().decode([String: String].self, from: Data(record.sourcesJSON.utf8)) else { throw unreadable }
         guard let questionnaire = QuestionnaireLoader.load(snapshot: sources, mainFile: record.mainFile).questionnaire else { throw unreadable }
         cache[definition] = questionnaire

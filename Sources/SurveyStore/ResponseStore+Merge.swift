@@ -34,7 +34,7 @@ extension ResponseStore {
             try writer.write { db in
                 for source in sources {
                     if let mine = path, let theirs = source.path, Self.sameFile(mine, theirs) {
-                        throw StoreError(.other, "« \(theirs) » est le fichier de destination lui-même : retirez-le de la liste des fichiers à fusionner.")
+                        throw StoreError(.mergeIntoItself(path: theirs))
                     }
                     try source.writer.read { from in
                         let definitions = try mergeDefinitions(from, into: db, source: source, report: &report)
@@ -74,11 +74,7 @@ extension ResponseStore {
             }
             if !problems.isEmpty {
                 throw StoreError(
-                    .incompatibleDefinition,
-                    "« \(source.path ?? "la base à fusionner") » contient une autre définition du questionnaire « \(record.questionnaireID) » version \(record.version), "
-                        + "incompatible avec celle des réponses déjà présentes : ces réponses ne peuvent pas être réunies dans un même fichier. "
-                        + "Gardez-les dans des fichiers séparés, ou vérifiez que les postes utilisaient bien le même questionnaire. Rien n'a été fusionné.",
-                    details: problems)
+                    .mergeIncompatibleDefinition(source: source.path, questionnaireID: record.questionnaireID, version: record.version), details: problems)
             }
             var copy = record
             copy.id = nil
@@ -93,10 +89,7 @@ extension ResponseStore {
         guard let sources = try? JSONDecoder().decode([String: String].self, from: Data(record.sourcesJSON.utf8)),
             let questionnaire = QuestionnaireLoader.load(snapshot: sources, mainFile: record.mainFile).questionnaire
         else {
-            throw StoreError(
-                .other,
-                "La définition enregistrée de « \(record.questionnaireID) » version \(record.version) dans « \(file ?? "la base") » ne se relit plus : signalez-le à l'équipe prst. Rien n'a été fusionné."
-            )
+            throw StoreError(.mergeDefinitionUnreadable(questionnaireID: record.questionnaireID, version: record.version, path: file))
         }
         return questionnaire
     }
@@ -127,10 +120,7 @@ extension ResponseStore {
         let sessions = try SessionRecord.order(SessionRecord.Columns.id).fetchCursor(from)
         while let session = try sessions.next() {
             guard let definition = definitions[session.definitionID] else {
-                throw StoreError(
-                    .other,
-                    "La session « \(session.id) » renvoie à une définition absente de « \(source.path ?? "la base") » : ce fichier est endommagé. Rien n'a été fusionné."
-                )
+                throw StoreError(.mergeSessionWithoutDefinition(session: session.id, source: source.path))
             }
             if let row = try Row.fetchOne(existing, arguments: [session.id]) {
                 let storedStatus = try row.state(SessionStatus.self, at: 1, of: .session(session.id))
@@ -158,12 +148,7 @@ extension ResponseStore {
             report.sessionsAdded += 1
         }
         if !conflicts.isEmpty {
-            let shown = conflicts.prefix(10).joined(separator: ", ") + (conflicts.count > 10 ? ", …" : "")
-            throw StoreError(
-                .conflict,
-                "\(conflicts.count) session\(conflicts.count > 1 ? "s" : "") de « \(source.path ?? "la base à fusionner") » \(conflicts.count > 1 ? "existent" : "existe") déjà dans « \(path ?? "la base") » avec un contenu différent (\(shown)) : "
-                    + "ce sont sans doute deux copies du même poste prises à des moments différents. Fusionnez seulement la copie la plus récente de chaque poste. Rien n'a été fusionné."
-            )
+            throw StoreError(.mergeConflicts(count: conflicts.count, shown: Array(conflicts.prefix(10)), source: source.path, target: path))
         }
     }
 

@@ -33,7 +33,7 @@ extension ResponseStore {
                 usleep(useconds_t(20_000 * (attempt + 1)))
             }
         }
-        throw lastError ?? StoreError(.cannotOpen, "Impossible d'ouvrir « \(path) » : réessayez.")
+        throw lastError ?? StoreError(.openFailed(path: path))
     }
 
     /// A store in memory, for tests and dry runs.
@@ -60,14 +60,8 @@ extension ResponseStore {
                 )
             }
         }
-        if applicationID != Schema.applicationID { throw StoreError.notAStore(path) }
-        if superseded || userVersion > Schema.schemaVersion { throw newerSchema(path) }
-    }
-
-    static func newerSchema(_ path: String?) -> StoreError {
-        StoreError(
-            .newerSchema,
-            "« \(path ?? "la base") » a été écrit par une version plus récente de prst : mettez prst à jour avant de l'utiliser (rien n'a été modifié).")
+        if applicationID != Schema.applicationID { throw StoreError(.notAStore(path: path)) }
+        if superseded || userVersion > Schema.schemaVersion { throw StoreError(.newerSchema(path: path)) }
     }
 
     /// The directory must exist and be writable (SQLite creates -wal and -shm files next to the store).
@@ -76,22 +70,18 @@ extension ResponseStore {
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StoreError(.cannotOpen, "Le dossier « \(directory) » n'existe pas : créez-le ou indiquez un autre fichier avec --store.")
+            throw StoreError(.folderMissing(directory: directory))
         }
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue {
-                throw StoreError(.cannotOpen, "« \(path) » est un dossier : indiquez un fichier, par exemple \(path)/prst.sqlite.")
+                throw StoreError(.storeIsAFolder(path: path))
             }
             if access(path, R_OK | W_OK) != 0 {
-                throw StoreError(
-                    .readOnly, "« \(path) » n'est pas accessible en écriture : vérifiez ses droits (ls -l) ou indiquez un autre fichier avec --store.")
+                throw StoreError(.fileNotWritable(path: path))
             }
         }
         if access(directory, W_OK) != 0 {
-            throw StoreError(
-                .readOnly,
-                "Le dossier « \(directory) » n'est pas accessible en écriture : prst doit pouvoir y écrire le fichier de réponses et ses fichiers -wal et -shm. Choisissez un autre dossier."
-            )
+            throw StoreError(.folderNotWritable(directory: directory))
         }
     }
 
@@ -102,11 +92,11 @@ extension ResponseStore {
         if descriptor < 0 {
             switch errno {
             case EACCES, EROFS, EPERM:
-                throw StoreError(.readOnly, "Impossible de créer « \(path) » : l'emplacement n'est pas accessible en écriture. Choisissez un autre dossier.")
+                throw StoreError(.cannotCreate(path: path))
             case ENOSPC:
-                throw StoreError(.diskFull, "Le disque est plein : impossible de créer « \(path) ». Libérez de la place puis réessayez.")
+                throw StoreError(.diskFullCreating(path: path))
             default:
-                throw StoreError(.cannotOpen, "Impossible d'ouvrir « \(path) » (erreur système \(errno)) : vérifiez le chemin.")
+                throw StoreError(.cannotOpenFile(path: path, systemError: errno))
             }
         }
         close(descriptor)
@@ -115,11 +105,11 @@ extension ResponseStore {
     /// Refuses a non-empty file that is not SQLite before SQLite touches it.
     private static func checkHeader(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError(.cannotOpen, "Impossible de lire « \(path) » : vérifiez ses droits.")
+            throw StoreError(.cannotRead(path: path))
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError.notAStore(path) }
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) { throw StoreError(.notAStore(path: path)) }
     }
 
     /// Looks at an existing SQLite file without changing it: empty (to be created), a prst store,
@@ -144,9 +134,9 @@ extension ResponseStore {
             }
         }
         if applicationID == Schema.applicationID {
-            if userVersion > Schema.schemaVersion { throw newerSchema(path) }
+            if userVersion > Schema.schemaVersion { throw StoreError(.newerSchema(path: path)) }
         } else if applicationID != 0 || objects > 0 {
-            throw StoreError.notAStore(path)
+            throw StoreError(.notAStore(path: path))
         }
     }
 

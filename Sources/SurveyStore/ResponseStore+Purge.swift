@@ -35,10 +35,7 @@ extension ResponseStore {
                         return try Self.plan(db, .session(candidate), where: "s.id = ?", [candidate])
                     }
                 }
-                throw StoreError(
-                    .unknownSession,
-                    "Aucune session « \(trimmed) » dans « \(path ?? "la base") » : vérifiez le numéro de reçu donné par le répondant (8 caractères) et le fichier de réponses (--store). Rien n'a été supprimé."
-                )
+                throw StoreError(.noSessionToPurge(typed: trimmed, path: path))
             }
         }
     }

@@ -49,10 +49,10 @@ extension ResponseStore: ResponseReader {
                         let sessionID = String(decoding: currentID, as: UTF8.self)
                         let storedStatus = RawColumn.text(handle, 1) ?? "", storedOrigin = RawColumn.text(handle, 2) ?? ""
                         guard let status = SessionStatus(rawValue: storedStatus) else {
-                            throw StoreError.unknownState(storedStatus, owner: .session(sessionID))
+                            throw StoreError(.unknownState(stored: storedStatus, of: .session(sessionID)))
                         }
                         guard let origin = SessionOrigin(rawValue: storedOrigin) else {
-                            throw StoreError.unknownState(storedOrigin, owner: .session(sessionID))
+                            throw StoreError(.unknownState(stored: storedOrigin, of: .session(sessionID)))
                         }
                         current = ResponseRecord(
                             sessionID: sessionID, questionnaireID: RawColumn.text(handle, 5) ?? "", questionnaireVersion: Int(sqlite3_column_int64(handle, 6)),

@@ -28,12 +28,11 @@ extension ResponseStore {
             do {
                 return try writer.write { db in
                     guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
-                        throw StoreError(
-                            .other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
+                        throw StoreError(.definitionMissingForSession(id: definition.rawValue))
                     }
                     try record.insert(db)
                     guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
-                        throw StoreError(.other, "La session vient d'être créée mais reste introuvable : réessayez.")
+                        throw StoreError(.sessionCreatedButMissing)
                     }
                     return info
                 }
@@ -43,7 +42,7 @@ extension ResponseStore {
                 throw StoreError.wrap(error, path: path)
             }
         }
-        throw StoreError(.other, "Impossible de tirer un identifiant de session libre : réessayez.")
+        throw StoreError(.noFreeSessionID)
     }
 
     /// The session of a resume code typed with lowercase, spaces or without the dash; nil if unknown.
@@ -51,8 +50,7 @@ extension ResponseStore {
         guard let code = Codes.normalizeResumeCode(resumeCode) else { return nil }
         let info = try storeCall(path) { try writer.read { db in try Self.sessionInfo(db, where: "s.resume_code = ?", code) } }
         if let info, info.status == .completed {
-            throw StoreError(
-                .sessionCompleted, "Ce questionnaire a déjà été terminé et envoyé : ses réponses ne peuvent plus être modifiées. Merci de votre participation.")
+            throw StoreError(.resumeOfCompletedSession)
         }
         return info
     }
@@ -96,11 +94,11 @@ extension ResponseStore {
     /// Checks the session exists and may still change.
     static func writableSession(_ db: Database, _ id: String, allowCompleted: Bool = false) throws -> SessionStatus {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT status FROM sessions WHERE id = ?"), arguments: [id]) else {
-            throw StoreError(.unknownSession, "La session « \(id) » n'existe pas dans cette base : vérifiez le fichier de réponses utilisé (--store).")
+            throw StoreError(.unknownSession(id: id))
         }
         let status = try row.state(SessionStatus.self, at: 0, of: .session(id))
         if status == .completed && !allowCompleted {
-            throw StoreError(.sessionCompleted, "La session « \(id) » est terminée : ses réponses ne peuvent plus être modifiées.")
+            throw StoreError(.sessionCompleted(id: id))
         }
         return status
     }

@@ -41,7 +41,7 @@ extension ResponseStore {
                                 questionnaireID: questionnaireID, version: version, population: population, started: 0, inProgress: 0, completed: 0,
                                 medianCompletionSeconds: nil))
                     }
-                    let owner = StateOwner.sessionsOf(questionnaireID: questionnaireID, version: version)
+                    let owner = StoreProblem.StateOwner.sessionsOf(questionnaireID: questionnaireID, version: version)
                     rows[rows.count - 1].started += sessions
                     switch try count.state(SessionStatus.self, at: 3, of: owner) {
                     case .inProgress: rows[rows.count - 1].inProgress += sessions

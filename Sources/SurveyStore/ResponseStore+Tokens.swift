@@ -53,16 +53,8 @@ package enum Tokens {
     static func invalid(_ typed: String) -> StoreError {
         let kept = typed.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "–" && $0 != "_" && $0 != "." }
         let odd = kept.filter { !Codes.alphabet.contains($0) }
-        if !odd.isEmpty {
-            return StoreError(
-                .invalidToken,
-                "Ce code d'invitation contient des caractères qui n'y figurent jamais (\(String(Set(odd)).sorted().map(String.init).joined(separator: ", "))) : "
-                    + "les codes n'utilisent ni 0, ni O, ni 1, ni I, ni L. Recopiez-le depuis l'invitation reçue.")
-        }
-        return StoreError(
-            .invalidToken,
-            "Ce code d'invitation a \(kept.count) caractère\(kept.count > 1 ? "s" : "") au lieu de \(length) (quatre groupes de quatre, par exemple K7F3-9QXM-2PAB-H4TR) : recopiez-le depuis l'invitation reçue."
-        )
+        if !odd.isEmpty { return StoreError(.tokenHasOddCharacters(Set(odd).sorted())) }
+        return StoreError(.tokenHasWrongLength(count: kept.count, expected: length))
     }
 }
 
@@ -132,11 +124,7 @@ extension ResponseStore {
                 case .revoked:
                     return .revoked
                 case .completed:
-                    throw StoreError(
-                        .tokenAlreadyUsed,
-                        "Le code \(Tokens.prefix(token))-… a déjà servi à envoyer un questionnaire complet : il ne peut plus être révoqué. "
-                            + "Pour effacer ces réponses, demandez au répondant le numéro de reçu affiché à la fin et utilisez « prst purge --session »."
-                    )
+                    throw StoreError(.completedTokenNotRevocable(prefix: Tokens.prefix(token)))
                 case .unused, .inProgress:
                     try db.execute(
                         sql: "UPDATE tokens SET state = ?, session_id = NULL WHERE token_hash = ?", arguments: [TokenState.revoked, Tokens.hash(token)])
@@ -189,7 +177,7 @@ extension ResponseStore {
                     return .start
                 case .inProgress:
                     guard let sessionID = row.sessionID, let info = try Self.sessionInfo(db, where: "s.id = ?", sessionID) else {
-                        throw StoreError(.other, "La session liée à ce code d'invitation est introuvable : la base a peut-être été modifiée à la main.")
+                        throw StoreError(.tokenSessionMissing)
                     }
                     return .resume(info)
                 case .completed, .revoked:
@@ -216,16 +204,12 @@ extension ResponseStore {
                         let questionnaireID = try String.fetchOne(
                             db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
                     else {
-                        throw StoreError(
-                            .other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
+                        throw StoreError(.definitionMissingForSession(id: definition.rawValue))
                     }
                     let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
                     guard row.state == .unused else {
                         if row.state == .inProgress {
-                            throw StoreError(
-                                .tokenAlreadyUsed,
-                                "Ce code d'invitation vient d'être utilisé pour commencer le questionnaire : saisissez-le de nouveau pour reprendre là où vous en êtes."
-                            )
+                            throw StoreError(.tokenJustStarted)
                         }
                         throw Self.refusal(row.state)
                     }
@@ -234,7 +218,7 @@ extension ResponseStore {
                         sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
                         arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
                     guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
-                        throw StoreError(.other, "La session vient d'être créée mais reste introuvable : réessayez.")
+                        throw StoreError(.sessionCreatedButMissing)
                     }
                     return info
                 }
@@ -244,7 +228,7 @@ extension ResponseStore {
                 throw StoreError.wrap(error, path: path)
             }
         }
-        throw StoreError(.other, "Impossible de tirer un identifiant de session libre : réessayez.")
+        throw StoreError(.noFreeSessionID)
     }
 
     // MARK: - Helpers
@@ -262,30 +246,16 @@ extension ResponseStore {
         else { throw unknownToken() }
         let questionnaire: String = row[0]
         if questionnaire != questionnaireID {
-            throw StoreError(
-                .tokenOfAnotherQuestionnaire,
-                "Ce code d'invitation est prévu pour un autre questionnaire (« \(questionnaire) ») : vérifiez que vous avez ouvert le bon questionnaire, ou utilisez le code reçu pour celui-ci."
-            )
+            throw StoreError(.tokenOfAnotherQuestionnaire(questionnaireID: questionnaire))
         }
         return TokenRow(state: try row.state(TokenState.self, at: 1, of: .token(prefix: Tokens.prefix(token))), sessionID: row[2])
     }
 
     static func unknownToken() -> StoreError {
-        StoreError(
-            .unknownToken,
-            "Ce code d'invitation est inconnu : vérifiez-le (quatre groupes de quatre caractères, reçus avec l'invitation) ; s'il est correct, contactez la personne qui vous a invité."
-        )
+        StoreError(.unknownToken)
     }
 
     static func refusal(_ state: TokenState) -> StoreError {
-        switch state {
-        case .revoked:
-            StoreError(.revokedToken, "Ce code d'invitation a été annulé : contactez la personne qui vous a invité pour en recevoir un autre.")
-        default:
-            StoreError(
-                .tokenAlreadyUsed,
-                "Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation."
-            )
-        }
+        StoreError(state == .revoked ? .revokedToken : .tokenAlreadyUsed)
     }
 }

@@ -41,35 +41,32 @@ package enum TokenState: String, StoredState, Hashable, Comparable {
     }
 }
 
-/// What a state belongs to, to say which row is damaged.
-enum StateOwner {
-    case session(String)
-    /// Some session of a questionnaire version (a count over several rows).
-    case sessionsOf(questionnaireID: String, version: Int)
-    case token(prefix: String)
-}
-
 extension Row {
     /// The state in column `index`; a word no version of prst writes is a clear `StoreError`.
-    func state<State: StoredState>(_ type: State.Type, at index: Int, of owner: @autoclosure () -> StateOwner) throws(StoreError) -> State {
+    func state<State: StoredState>(_ type: State.Type, at index: Int, of owner: @autoclosure () -> StoreProblem.StateOwner) throws(StoreError) -> State {
         // Read as a DatabaseValue: asking GRDB for a String would stop prst on a number or a blob.
         let value: DatabaseValue = self[index]
         guard case .string(let raw) = value.storage, let state = State(rawValue: raw) else {
-            throw StoreError.unknownState(value.storage.text, owner: owner())
+            throw StoreError(.unknownState(stored: value.storage.text, of: owner()))
         }
         return state
     }
 }
 
 extension DatabaseValue.Storage {
-    /// The stored value as the sqlite3 shell would show it, for messages about damaged rows.
+    /// The stored value as SQL would write it (NULL, 7, x'0102'; text as it is), for messages
+    /// about damaged rows.
     var text: String {
         switch self {
         case .null: "NULL"
         case .int64(let number): String(number)
         case .double(let number): String(number)
         case .string(let string): string
-        case .blob(let data): "<\(data.count) octets>"
+        case .blob(let data): "x'" + data.map { String($0, radix: 16).uppercased().leftPadded(to: 2) }.joined() + "'"
         }
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -83,7 +83,7 @@ import Testing
     @Test func bytesInAStateColumnAreAnErrorNotACrash() throws {
         let (store, _) = try Self.tampered(status: Data([0x01, 0x02]))
         let error = #expect(throws: StoreError.self) { try store.status() }
-        #expect(error?.message.contains("a un état inconnu (« <2 octets> »)") == true)
+        #expect(error?.message.contains("a un état inconnu (« x'0102' »)") == true)
         let id = try #require(try store.writer.read { db in try String.fetchOne(db, sql: "SELECT id FROM sessions") })
         #expect(throws: StoreError.self) { try store.session(id: id) }
     }
