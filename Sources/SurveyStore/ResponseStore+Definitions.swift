@@ -62,8 +62,10 @@ extension ResponseStore {
             return DefinitionID(rawValue: id)
         }
         let questionnaire = snapshot.questionnaire
-        let problems = try compatibilityProblems(db, questionnaire)
-        if !problems.isEmpty { throw Self.incompatible(questionnaire, problems) }
+        let changes = try incompatibleChanges(db, questionnaire)
+        if !changes.isEmpty {
+            throw StoreError(.incompatibleDefinition(questionnaireID: questionnaire.id, version: questionnaire.version, changes: changes))
+        }
         let record = DefinitionRecord(
             id: nil, questionnaireID: questionnaire.id, version: questionnaire.version, population: questionnaire.population,
             contentHash: snapshot.hash, mainFile: loaded.mainFile, sourcesJSON: snapshot.sourcesJSON, createdAt: Date().timeIntervalSince1970)
@@ -71,8 +73,7 @@ extension ResponseStore {
         return DefinitionID(rawValue: db.lastInsertedRowID)
     }
 
-    /// The same check as `register` without writing: the French problems, empty when compatible.
-    /// (The structural changes are still French sentences of `DefinitionCompatibility`.)
+    /// The same check as `register` without writing: the problems in French, empty when compatible.
     package func compatibilityProblems(with loaded: LoadedQuestionnaire) throws(StoreError) -> [String] {
         let questionnaire = try Self.usable(loaded)
         let hash = Self.contentHash(sources: loaded.sources, mainFile: loaded.mainFile)
@@ -80,7 +81,7 @@ extension ResponseStore {
             try writer.read { db in
                 if try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchCount(db) > 0 { return [] }
                 if let problem = Self.snapshotProblem(loaded, questionnaire) { return [StoreError(problem).message] }
-                return try compatibilityProblems(db, questionnaire)
+                return try incompatibleChanges(db, questionnaire).map { $0.words(in: .fr) }
             }
         }
     }
@@ -102,12 +103,8 @@ extension ResponseStore {
         return .snapshotNotRebuilt(mainFile: loaded.mainFile, outsideFiles: outside)
     }
 
-    private static func incompatible(_ questionnaire: Questionnaire, _ problems: [String]) -> StoreError {
-        StoreError(.incompatibleDefinition(questionnaireID: questionnaire.id, version: questionnaire.version), details: problems)
-    }
-
-    /// Problems against every snapshot of the same id and version that already has sessions.
-    private func compatibilityProblems(_ db: Database, _ questionnaire: Questionnaire) throws -> [String] {
+    /// Changes against every snapshot of the same id and version that already has sessions.
+    private func incompatibleChanges(_ db: Database, _ questionnaire: Questionnaire) throws -> [DefinitionChange] {
         let ids = try Int64.fetchAll(
             db,
             sql: """
@@ -115,14 +112,14 @@ extension ResponseStore {
                 WHERE d.questionnaire_id = ? AND d.version = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.definition_id = d.id)
                 ORDER BY d.id
                 """, arguments: [questionnaire.id, questionnaire.version])
-        var problems: [String] = []
+        var changes: [DefinitionChange] = []
         for id in ids {
             let old = try rebuild(db, DefinitionID(rawValue: id))
-            for problem in DefinitionCompatibility.problems(from: old, to: questionnaire) where !problems.contains(problem) {
-                problems.append(problem)
+            for change in DefinitionCompatibility.changes(from: old, to: questionnaire) where !changes.contains(change) {
+                changes.append(change)
             }
         }
-        return problems
+        return changes
     }
 
     /// The questionnaire a definition snapshot rebuilds.

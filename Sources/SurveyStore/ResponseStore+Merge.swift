@@ -65,16 +65,16 @@ extension ResponseStore {
                     WHERE d.questionnaire_id = ? AND d.version = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.definition_id = d.id)
                     ORDER BY d.id
                     """, arguments: [record.questionnaireID, record.version])
-            var problems: [String] = []
+            var changes: [DefinitionChange] = []
             for existing in answered {
                 let old = try Self.rebuildSnapshot(existing, file: path)
-                for problem in DefinitionCompatibility.problems(from: old, to: incoming) where !problems.contains(problem) {
-                    problems.append(problem)
+                for change in DefinitionCompatibility.changes(from: old, to: incoming) where !changes.contains(change) {
+                    changes.append(change)
                 }
             }
-            if !problems.isEmpty {
+            if !changes.isEmpty {
                 throw StoreError(
-                    .mergeIncompatibleDefinition(source: source.path, questionnaireID: record.questionnaireID, version: record.version), details: problems)
+                    .mergeIncompatibleDefinition(source: source.path, questionnaireID: record.questionnaireID, version: record.version, changes: changes))
             }
             var copy = record
             copy.id = nil

@@ -13,13 +13,9 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     package var problem: StoreProblem
-    /// Lines told under the message: the structural changes behind `incompatibleDefinition`, or
-    /// SQLite's text of an unexpected error.
-    package var details: [String]
 
-    package init(_ problem: StoreProblem, details: [String] = []) {
+    package init(_ problem: StoreProblem) {
         self.problem = problem
-        self.details = details
     }
 
     package var kind: Kind { Self.kind(of: problem) }
@@ -30,8 +26,20 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     /// French, the default language.
     package var message: String { message(in: .fr) }
 
+    /// Lines told under the message: the structural changes of an incompatible definition, or
+    /// SQLite's own text of an unexpected error.
+    package func details(in language: Language) -> [String] {
+        switch problem {
+        case .incompatibleDefinition(_, _, let changes), .mergeIncompatibleDefinition(_, _, _, let changes): changes.map { $0.words(in: language) }
+        case .unexpected(_, _, let details?): [details]
+        default: []
+        }
+    }
+
+    package var details: [String] { details(in: .fr) }
+
     package func description(in language: Language) -> String {
-        ([message(in: language)] + details.map { "  - \($0)" }).joined(separator: "\n")
+        ([message(in: language)] + details(in: language).map { "  - \($0)" }).joined(separator: "\n")
     }
 
     package var description: String { description(in: .fr) }
@@ -51,8 +59,7 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_CORRUPT: return StoreError(.corrupt(path: path))
         case .SQLITE_IOERR: return StoreError(.ioError(path: path))
         default:
-            return StoreError(
-                .unexpected(path: path, sqliteCode: error.resultCode.rawValue, details: error.message), details: error.message.map { [$0] } ?? [])
+            return StoreError(.unexpected(path: path, sqliteCode: error.resultCode.rawValue, details: error.message))
         }
     }
 

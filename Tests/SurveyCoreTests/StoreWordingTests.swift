@@ -65,7 +65,7 @@ import Testing
         ),
         (.definitionNotSaved(questionnaireID: "q"), "Impossible d'enregistrer la définition de « q » : réessayez."),
         (
-            .incompatibleDefinition(questionnaireID: "q", version: 2),
+            .incompatibleDefinition(questionnaireID: "q", version: 2, changes: [.questionRemoved(.init(id: "age", number: "Q2"))]),
             "Le questionnaire « q » version 2 a déjà des réponses et sa structure a changé : pour publier ces changements, indiquez « version: 3 » dans le fichier (ou changez « id »). Les changements de libellés, d'aides et les ajouts facultatifs n'en demandent pas."
         ),
         (.definitionNotFound(id: 4, path: nil), "La définition n° 4 est introuvable dans « la base »."),
@@ -113,7 +113,7 @@ import Testing
         ),
         (.mergeIntoItself(path: "a.sqlite"), "« a.sqlite » est le fichier de destination lui-même : retirez-le de la liste des fichiers à fusionner."),
         (
-            .mergeIncompatibleDefinition(source: nil, questionnaireID: "q", version: 1),
+            .mergeIncompatibleDefinition(source: nil, questionnaireID: "q", version: 1, changes: []),
             "« la base à fusionner » contient une autre définition du questionnaire « q » version 1, incompatible avec celle des réponses déjà présentes : ces réponses ne peuvent pas être réunies dans un même fichier. Gardez-les dans des fichiers séparés, ou vérifiez que les postes utilisaient bien le même questionnaire. Rien n'a été fusionné."
         ),
         (
@@ -202,6 +202,49 @@ import Testing
             for language in [Language.fr, .en] {
                 #expect(!Problem.store(problem).message(in: language).contains("--"), "\(problem)")
             }
+        }
+    }
+
+    /// The clauses listed under an incompatible definition, as prst printed them before.
+    @Test func definitionChangesAreWordedInBothLanguages() {
+        let age = DefinitionChange.Question(id: "age", number: "Q2")
+        let bare = DefinitionChange.Question(id: "note", number: "")
+        let changes: [(DefinitionChange, String, String)] = [
+            (.populationChanged(old: "a", new: "b"), "la population a changé (« a » → « b »)", "the population changed (“a” → “b”)"),
+            (
+                .matrixItemRemoved(bare, matrix: "grille"), "l'item « note » de la matrice « grille » a été retiré",
+                "the item “note” of the matrix “grille” was removed"
+            ),
+            (.questionRemoved(age), "la question « age » (Q2) a été supprimée", "the question “age” (Q2) was deleted"),
+            (
+                .typeChanged(age, old: .number, new: .text), "le type de la question « age » (Q2) a changé (number → text)",
+                "the type of the question “age” (Q2) changed (number → text)"
+            ),
+            (
+                .choiceRemoved(code: "vert", of: bare), "le choix « vert » de la question « note » a été retiré",
+                "the choice “vert” of the question “note” was removed"
+            ),
+            (.levelRemoved(code: "4", of: bare), "le niveau « 4 » de la question « note » a été retiré", "the level “4” of the question “note” was removed"),
+            (
+                .outOfScaleAnswerRemoved(code: "nsp", of: bare), "la réponse hors échelle « nsp » de la question « note » a été retirée",
+                "the out-of-scale answer “nsp” of the question “note” was removed"
+            ),
+            (
+                .noLongerRepeated(bare, source: "couleurs"), "la question « note » n'est plus répétée pour chaque choix de « couleurs »",
+                "the question “note” is no longer repeated for each choice of “couleurs”"
+            ),
+            (
+                .nowRepeated(bare, source: "couleurs"), "la question « note » est maintenant répétée pour chaque choix de « couleurs »",
+                "the question “note” is now repeated for each choice of “couleurs”"
+            ),
+            (
+                .repeatedOverAnother(bare, old: "a", new: "b"), "la question « note » est répétée pour chaque choix de « b » au lieu de « a »",
+                "the question “note” is repeated for each choice of “b” instead of “a”"
+            ),
+        ]
+        for (change, french, english) in changes {
+            #expect(change.words(in: .fr) == french)
+            #expect(change.words(in: .en) == english)
         }
     }
 

@@ -32,15 +32,26 @@ import Testing
         #expect(odd?.message(in: .en).contains("(0, O)") == true)
     }
 
-    @Test func anIncompatibleDefinitionKeepsItsChangesAsDetails() throws {
+    @Test func anIncompatibleDefinitionCarriesItsTypedChanges() throws {
         let store = try ResponseStore.inMemory()
         try store.complete(session: try store.startSession(definition: try store.register(try Fixture.load())).id)
         let changed = try Fixture.load(replacing: "    - {code: vert, label: \"Vert\"}\n", with: "")
         let error = try #require(#expect(throws: StoreError.self) { try store.register(changed) })
-        #expect(error.problem == .incompatibleDefinition(questionnaireID: "essai", version: 1))
-        #expect(!error.details.isEmpty)
+        guard case .incompatibleDefinition("essai", 1, let changes) = error.problem else {
+            Issue.record("\(error.problem)")
+            return
+        }
+        let removed = try #require(changes.first)
+        guard case .choiceRemoved("vert", let question) = removed else {
+            Issue.record("\(removed)")
+            return
+        }
+        #expect(question.id == "couleurs")
+        #expect(error.details == changes.map { $0.words(in: .fr) })
+        #expect(error.details.first?.hasPrefix("le choix « vert » de la question « couleurs »") == true)
+        #expect(error.details(in: .en).first?.hasPrefix("the choice “vert” of the question “couleurs”") == true)
         #expect(error.description(in: .en).hasPrefix("The questionnaire “essai” version 1 already has responses"))
-        #expect(error.description.split(separator: "\n").count == 1 + error.details.count)
+        #expect(error.description.split(separator: "\n").count == 1 + changes.count)
     }
 
     @Test func sqliteVerdictsAreTyped() {

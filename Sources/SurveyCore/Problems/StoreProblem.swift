@@ -46,9 +46,8 @@ package enum StoreProblem: Sendable, Hashable {
     /// outside the questionnaire's folder, sorted (empty when that is not the cause).
     case snapshotNotRebuilt(mainFile: String, outsideFiles: [String])
     case definitionNotSaved(questionnaireID: String)
-    /// Answers exist for this id and version and the structure changed (the changes travel in
-    /// `StoreError.details`, or one by one as `incompatibleChange`).
-    case incompatibleDefinition(questionnaireID: String, version: Int)
+    /// Answers exist for this id and version and the structure changed so (in questionnaire order).
+    case incompatibleDefinition(questionnaireID: String, version: Int, changes: [DefinitionChange])
     /// A structural change of the definition that the stored responses would not survive
     /// (the change as the store describes it).
     case incompatibleChange(String)
@@ -90,7 +89,7 @@ package enum StoreProblem: Sendable, Hashable {
 
     case mergeIntoItself(path: String)
     /// `source` holds another definition of the questionnaire, incompatible with the answered one.
-    case mergeIncompatibleDefinition(source: String?, questionnaireID: String, version: Int)
+    case mergeIncompatibleDefinition(source: String?, questionnaireID: String, version: Int, changes: [DefinitionChange])
     case mergeDefinitionUnreadable(questionnaireID: String, version: Int, path: String?)
     case mergeSessionWithoutDefinition(session: String, source: String?)
     /// Sessions of `source` already in `target` with other content; `shown` are the first ids.

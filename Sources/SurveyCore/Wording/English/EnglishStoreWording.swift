@@ -61,7 +61,7 @@ extension EnglishWording {
             )
         case .definitionNotSaved(let questionnaireID):
             Wording("Cannot save the definition of “\(questionnaireID)”: try again.")
-        case .incompatibleDefinition(let questionnaireID, let version):
+        case .incompatibleDefinition(let questionnaireID, let version, _):
             Wording(
                 "The questionnaire “\(questionnaireID)” version \(version) already has responses and its structure changed: "
                     + "to publish these changes, write “version: \(version + 1)” in the file (or change “id”). "
@@ -118,7 +118,7 @@ extension EnglishWording {
         // Merge
         case .mergeIntoItself(let path):
             Wording("“\(path)” is the destination file itself: remove it from the files to merge.")
-        case .mergeIncompatibleDefinition(let source, let questionnaireID, let version):
+        case .mergeIncompatibleDefinition(let source, let questionnaireID, let version, _):
             Wording(
                 "“\(source ?? "the store to merge")” holds another definition of the questionnaire “\(questionnaireID)” version \(version), "
                     + "incompatible with the one of the responses already here: these responses cannot be put in one file. "

@@ -67,7 +67,7 @@ extension FrenchWording {
             )
         case .definitionNotSaved(let questionnaireID):
             Wording("Impossible d'enregistrer la définition de « \(questionnaireID) » : réessayez.")
-        case .incompatibleDefinition(let questionnaireID, let version):
+        case .incompatibleDefinition(let questionnaireID, let version, _):
             Wording(
                 "Le questionnaire « \(questionnaireID) » version \(version) a déjà des réponses et sa structure a changé : "
                     + "pour publier ces changements, indiquez « version: \(version + 1) » dans le fichier (ou changez « id »). "
@@ -128,7 +128,7 @@ extension FrenchWording {
         // Merge
         case .mergeIntoItself(let path):
             Wording("« \(path) » est le fichier de destination lui-même : retirez-le de la liste des fichiers à fusionner.")
-        case .mergeIncompatibleDefinition(let source, let questionnaireID, let version):
+        case .mergeIncompatibleDefinition(let source, let questionnaireID, let version, _):
             Wording(
                 "« \(source ?? "la base à fusionner") » contient une autre définition du questionnaire « \(questionnaireID) » version \(version), "
                     + "incompatible avec celle des réponses déjà présentes : ces réponses ne peuvent pas être réunies dans un même fichier. "
