@@ -13,8 +13,11 @@ package struct MergeReport: Sendable, Hashable {
     package var tokensAdded = 0
     package var tokensUpdated = 0
     package var tokensSkipped = 0
-    /// French notes that do not stop the merge (a token used on two machines…).
-    package var notes: [String] = []
+    /// What does not stop the merge (a token used on two machines…).
+    package var warnings: [StoreProblem] = []
+
+    /// The warnings in French, as `prst merge` prints them.
+    package var notes: [String] { warnings.map { Problem.store($0).message(in: .fr) } }
 }
 
 extension ResponseStore {
@@ -175,9 +178,7 @@ extension ResponseStore {
                 continue
             }
             if myState == .inProgress && state == .inProgress {
-                report.notes.append(
-                    "Le code d'invitation \(prefix)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
-                )
+                report.warnings.append(.tokenUsedOnTwoStations(prefix: prefix))
             }
             if state > myState {
                 try db.execute(

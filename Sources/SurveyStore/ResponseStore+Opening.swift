@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SurveyCore
 
 #if canImport(Glibc)
     import Glibc
@@ -142,26 +143,27 @@ extension ResponseStore {
 
     // MARK: - Permissions
 
-    /// A French warning when the store or its -wal/-shm files can be read by other users than
+    /// `.readableByOthers` when the store or its -wal/-shm files can be read by other users than
     /// their owner (answers are confidential), nil otherwise or in memory.
-    package func permissionWarning() -> String? {
+    package func permissionProblem() -> StoreProblem? {
         guard let path else { return nil }
-        return Self.permissionWarning(path: path)
+        return Self.permissionProblem(path: path)
     }
 
-    package static func permissionWarning(path: String) -> String? {
-        var wide: [(String, Int)] = []
+    package static func permissionProblem(path: String) -> StoreProblem? {
+        var wide: [StoreProblem.FileMode] = []
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
             guard stat(file, &info) == 0 else { continue }
             let mode = Int(info.st_mode) & 0o777
-            if mode & 0o077 != 0 { wide.append((file, mode)) }
+            if mode & 0o077 != 0 { wide.append(StoreProblem.FileMode(path: file, mode: mode)) }
         }
-        guard !wide.isEmpty else { return nil }
-        let listed = wide.map { "« \($0.0) » (droits \(String($0.1, radix: 8)))" }.joined(separator: ", ")
-        let quoted = wide.map { "'\($0.0)'" }.joined(separator: " ")
-        return "Attention : \(listed) \(wide.count > 1 ? "sont lisibles" : "est lisible") par d'autres utilisateurs que vous, "
-            + "alors que les réponses sont confidentielles. Rendez \(wide.count > 1 ? "ces fichiers privés" : "ce fichier privé") : chmod 600 \(quoted)"
+        return wide.isEmpty ? nil : .readableByOthers(wide)
+    }
+
+    /// `permissionProblem()` in French, as the commands print it.
+    package func permissionWarning() -> String? {
+        permissionProblem().map { Problem.store($0).message(in: .fr) }
     }
 }
 

@@ -82,7 +82,8 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .busy, .corrupt, .ioError, .unexpected, .unexpectedFailure, .unrecognizedValue, .snapshotNotRebuilt, .definitionHasErrors, .definitionNotSaved,
             .definitionNotFound, .definitionMissingForSession, .definitionMissingForInsert, .definitionUnreadable, .sessionCreatedButMissing,
             .noFreeSessionID, .unknownState, .unreadableAnswer, .backupExists, .backupOverStore, .backupFailedIntegrity, .backupNotRenamed,
-            .mergeIntoItself, .mergeDefinitionUnreadable, .mergeSessionWithoutDefinition, .tokenSessionMissing, .untyped:
+            .mergeIntoItself, .mergeDefinitionUnreadable, .mergeSessionWithoutDefinition, .tokenSessionMissing, .readableByOthers,
+            .tokenUsedOnTwoStations, .untyped:
             .other
         }
     }

@@ -109,8 +109,27 @@ package enum StoreProblem: Sendable, Hashable {
     case revokedToken
     case tokenAlreadyUsed
 
+    // MARK: Warnings (the command goes on)
+
+    /// The store or its -wal/-shm files can be read by other users than their owner, while the
+    /// answers are confidential.
+    case readableByOthers([FileMode])
+    /// A token in progress on two stations: both sessions were kept by the merge.
+    case tokenUsedOnTwoStations(prefix: String)
+
     /// Words still built by the caller; do not use it in new code.
     case untyped(message: String)
+
+    /// A file and its permission bits (0o644…).
+    package struct FileMode: Sendable, Hashable {
+        package var path: String
+        package var mode: Int
+
+        package init(path: String, mode: Int) {
+            self.path = path
+            self.mode = mode
+        }
+    }
 
     /// What a state belongs to, to say which row is damaged.
     package enum StateOwner: Sendable, Hashable {

@@ -166,6 +166,15 @@ extension EnglishWording {
         case .tokenAlreadyUsed:
             Wording("This invitation code was already used to send a completed questionnaire: it can be used only once. Thank you for taking part.")
 
+        // Warnings
+        case .readableByOthers(let files):
+            Wording(
+                "Warning: \(files.map { "“\($0.path)” (mode \(String($0.mode, radix: 8)))" }.joined(separator: ", ")) "
+                    + "\(files.count > 1 ? "are" : "is") readable by other users than you, while the responses are confidential. "
+                    + "Make \(files.count > 1 ? "these files" : "this file") private: chmod 600 \(files.map { "'\($0.path)'" }.joined(separator: " "))")
+        case .tokenUsedOnTwoStations(let prefix):
+            Wording("The invitation code \(prefix)-… was used on two stations: both responses are kept; check that it was not handed to two people.")
+
         case .untyped(let message):
             Wording(message)
         }

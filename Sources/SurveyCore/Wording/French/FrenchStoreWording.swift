@@ -177,6 +177,16 @@ extension FrenchWording {
         case .tokenAlreadyUsed:
             Wording("Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation.")
 
+        // Warnings
+        case .readableByOthers(let files):
+            Wording(
+                "Attention : \(files.map { "« \($0.path) » (droits \(String($0.mode, radix: 8)))" }.joined(separator: ", ")) "
+                    + "\(files.count > 1 ? "sont lisibles" : "est lisible") par d'autres utilisateurs que vous, alors que les réponses sont confidentielles. "
+                    + "Rendez \(files.count > 1 ? "ces fichiers privés" : "ce fichier privé") : chmod 600 \(files.map { "'\($0.path)'" }.joined(separator: " "))")
+        case .tokenUsedOnTwoStations(let prefix):
+            Wording(
+                "Le code d'invitation \(prefix)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes.")
+
         case .untyped(let message):
             Wording(message)
         }
