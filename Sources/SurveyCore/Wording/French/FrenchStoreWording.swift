@@ -182,10 +182,12 @@ extension FrenchWording {
             Wording(
                 "Attention : \(files.map { "« \($0.path) » (droits \(String($0.mode, radix: 8)))" }.joined(separator: ", ")) "
                     + "\(files.count > 1 ? "sont lisibles" : "est lisible") par d'autres utilisateurs que vous, alors que les réponses sont confidentielles. "
-                    + "Rendez \(files.count > 1 ? "ces fichiers privés" : "ce fichier privé") : chmod 600 \(files.map { "'\($0.path)'" }.joined(separator: " "))")
+                    + "Rendez \(files.count > 1 ? "ces fichiers privés" : "ce fichier privé") : chmod 600 \(files.map { "'\($0.path)'" }.joined(separator: " "))"
+            )
         case .tokenUsedOnTwoStations(let prefix):
             Wording(
-                "Le code d'invitation \(prefix)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes.")
+                "Le code d'invitation \(prefix)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
+            )
 
         case .untyped(let message):
             Wording(message)
