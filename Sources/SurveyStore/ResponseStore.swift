@@ -11,6 +11,11 @@ package struct DefinitionID: Sendable, Hashable {
 ///
 /// One writer connection (WAL, `synchronous = FULL`: a save is on disk when it returns), several
 /// readers; other processes may write to the same file at the same time (busy timeout).
+///
+/// One file per job: +Opening (open, file checks, permissions), +Definitions (snapshots),
+/// +Sessions, +Answers, +Status, +Reading (the analysis' `ResponseReader`), +Bulk (simulated and
+/// imported sessions), +Tokens, +Merge, +Purge, +Backup; problems are `StoreError`s carrying a
+/// `StoreProblem`, worded in SurveyCore's `Wording/`.
 package final class ResponseStore: Sendable {
     let writer: any DatabaseWriter
     /// The file, nil in memory; used in messages.

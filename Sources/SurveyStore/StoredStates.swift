@@ -12,33 +12,12 @@ package protocol StoredState: RawRepresentable<String>, DatabaseValueConvertible
 
 extension SessionStatus: StoredState {}
 extension SessionOrigin: StoredState {}
+extension TokenState: StoredState {}
 
-/// Where an invitation token is in its life.
-package enum TokenState: String, StoredState, Hashable, Comparable {
-    case unused, inProgress = "in_progress", completed, revoked
-
-    /// How far along its life the token is: a merge keeps the most advanced state of the copies
-    /// (a token completed or revoked on one machine stays so once the files are put together).
-    package var advancement: Int {
-        switch self {
-        case .unused: 0
-        case .inProgress: 1
-        case .completed: 2
-        case .revoked: 3
-        }
-    }
-
-    package static func < (lhs: TokenState, rhs: TokenState) -> Bool { lhs.advancement < rhs.advancement }
-
-    /// "non utilisé", "en cours", "terminé", "révoqué".
-    package var french: String {
-        switch self {
-        case .unused: "non utilisé"
-        case .inProgress: "en cours"
-        case .completed: "terminé"
-        case .revoked: "révoqué"
-        }
-    }
+extension TokenState {
+    /// "non utilisé", "en cours", "terminé", "révoqué" (from the French wording), as
+    /// `prst invite --list` shows them.
+    package var french: String { FrenchWording.wording(for: self) }
 }
 
 extension Row {

@@ -248,6 +248,11 @@ import Testing
         }
     }
 
+    @Test func tokenStatesInBothLanguages() {
+        #expect(TokenState.allCases.map(FrenchWording.wording(for:)) == ["non utilisé", "en cours", "terminé", "révoqué"])
+        #expect(TokenState.allCases.map(EnglishWording.wording(for:)) == ["unused", "in progress", "completed", "revoked"])
+    }
+
     @Test func unknownStatesNameTheirRow() {
         #expect(
             Problem.store(.unknownState(stored: "abandoned", of: .session("S7K2M9QF"))).message(in: .fr)

@@ -196,3 +196,15 @@ extension EnglishWording {
         }
     }
 }
+
+extension EnglishWording {
+    /// A token's state in the token list.
+    package static func wording(for state: TokenState) -> String {
+        switch state {
+        case .unused: "unused"
+        case .inProgress: "in progress"
+        case .completed: "completed"
+        case .revoked: "revoked"
+        }
+    }
+}

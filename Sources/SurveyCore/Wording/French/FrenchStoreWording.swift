@@ -211,3 +211,15 @@ extension FrenchWording {
         }
     }
 }
+
+extension FrenchWording {
+    /// A token's state in the token list.
+    package static func wording(for state: TokenState) -> String {
+        switch state {
+        case .unused: "non utilisé"
+        case .inProgress: "en cours"
+        case .completed: "terminé"
+        case .revoked: "révoqué"
+        }
+    }
+}
