@@ -13,12 +13,22 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     package var problem: StoreProblem
+    /// The kind a transitional caller chose with its own words (see `init(_:_:)`).
+    private var untypedKind: Kind?
 
     package init(_ problem: StoreProblem) {
         self.problem = problem
     }
 
-    package var kind: Kind { Self.kind(of: problem) }
+    /// Transitional, for callers above the store that still throw a StoreError with their own
+    /// words (SurveyWorkflows' simulation); do not use in new code: add a `StoreProblem` case
+    /// worded in `Wording/`. The store itself never uses it.
+    package init(_ kind: Kind, _ message: String) {
+        self.problem = .untyped(message: message)
+        self.untypedKind = kind
+    }
+
+    package var kind: Kind { untypedKind ?? Self.kind(of: problem) }
 
     /// The sentence in `language`, saying what to do.
     package func message(in language: Language) -> String { Problem.store(problem).message(in: language) }

@@ -24,7 +24,7 @@ final class StoreSimulationSink: SimulationSink {
         if let known = definitions[definition.id] {
             id = known
         } else {
-            guard let entry = loaded[definition.id] else { throw StoreError(.untyped(message: "Questionnaire « \(definition.id) » inconnu de la campagne.")) }
+            guard let entry = loaded[definition.id] else { throw StoreError(.other, "Questionnaire « \(definition.id) » inconnu de la campagne.") }
             id = try store.register(entry)
             definitions[definition.id] = id
         }
