@@ -32,6 +32,9 @@ extension ResponseStore {
                         GROUP BY d.questionnaire_id, d.version, d.population, s.status, s.origin
                         ORDER BY d.questionnaire_id, d.version, d.population
                         """)
+                // Counted per status and origin in Swift rather than with SUM(s.status = '…'): the
+                // switches are exhaustive, so a new state must say where it counts, and a word no
+                // prst writes is an error instead of a session counted nowhere.
                 var rows: [StatusRow] = []
                 for count in counts {
                     let (questionnaireID, version, population, sessions): (String, Int, String, Int) = (count[0], count[1], count[2], count[5])
