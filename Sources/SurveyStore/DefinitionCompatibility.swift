@@ -39,48 +39,47 @@ package enum DefinitionCompatibility {
         }
     }
 
-    /// The structural changes from `old` to `new`, in French, in questionnaire order; empty when
-    /// responses given to `old` keep their meaning under `new`.
-    package static func problems(from old: Questionnaire, to new: Questionnaire) -> [String] {
-        var problems: [String] = []
+    /// The structural changes from `old` to `new`, in questionnaire order; empty when responses
+    /// given to `old` keep their meaning under `new`.
+    package static func changes(from old: Questionnaire, to new: Questionnaire) -> [DefinitionChange] {
+        var changes: [DefinitionChange] = []
         if old.population != new.population {
-            problems.append("la population a changé (« \(old.population) » → « \(new.population) »)")
+            changes.append(.populationChanged(old: old.population, new: new.population))
         }
         let newShapes = Dictionary(shapes(new).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for before in shapes(old) {
-            let name = before.number.isEmpty ? "« \(before.id) »" : "« \(before.id) » (\(before.number))"
+            let question = DefinitionChange.Question(id: before.id, number: before.number)
             guard let after = newShapes[before.id] else {
                 if let matrix = before.matrix {
-                    problems.append("l'item \(name) de la matrice « \(matrix) » a été retiré")
+                    changes.append(.matrixItemRemoved(question, matrix: matrix))
                 } else {
-                    problems.append("la question \(name) a été supprimée")
+                    changes.append(.questionRemoved(question))
                 }
                 continue
             }
             if before.type != after.type {
-                problems.append("le type de la question \(name) a changé (\(before.type.rawValue) → \(after.type.rawValue))")
+                changes.append(.typeChanged(question, old: before.type, new: after.type))
                 continue
             }
-            let what = before.type == .scale ? "le niveau" : "le choix"
             for code in before.codes where !after.codes.contains(code) {
-                problems.append("\(what) « \(code) » de la question \(name) a été retiré")
+                changes.append(before.type == .scale ? .levelRemoved(code: code, of: question) : .choiceRemoved(code: code, of: question))
             }
             for code in before.missing where !after.missing.contains(code) {
-                problems.append("la réponse hors échelle « \(code) » de la question \(name) a été retirée")
+                changes.append(.outOfScaleAnswerRemoved(code: code, of: question))
             }
             if before.foreach != after.foreach {
                 switch (before.foreach, after.foreach) {
                 case (let source?, nil):
-                    problems.append("la question \(name) n'est plus répétée pour chaque choix de « \(source) »")
+                    changes.append(.noLongerRepeated(question, source: source))
                 case (nil, let source?):
-                    problems.append("la question \(name) est maintenant répétée pour chaque choix de « \(source) »")
+                    changes.append(.nowRepeated(question, source: source))
                 case (let old?, let new?):
-                    problems.append("la question \(name) est répétée pour chaque choix de « \(new) » au lieu de « \(old) »")
+                    changes.append(.repeatedOverAnother(question, old: old, new: new))
                 case (nil, nil):
                     break
                 }
             }
         }
-        return problems
+        return changes
     }
 }

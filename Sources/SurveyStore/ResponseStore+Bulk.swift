@@ -16,7 +16,7 @@ extension ResponseStore {
         try storeCall(path) {
             try writer.write { db in
                 guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
-                    throw StoreError(.other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire d'abord.")
+                    throw StoreError(.definitionMissingForInsert(id: definition.rawValue))
                 }
                 let bulk = try BulkWriter(db, definition: definition)
                 for record in records { try bulk.add(record) }
@@ -96,8 +96,7 @@ package final class BulkWriter {
     /// Stores one session with its answers; refuses an id the store already holds.
     package func add(_ record: ResponseRecord) throws {
         if try contains(record.sessionID) {
-            throw StoreError(
-                .conflict, "La session « \(record.sessionID) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
+            throw StoreError(.sessionAlreadyStored(id: record.sessionID))
         }
         let code = record.origin == .simulated ? ResponseStore.derivedCode(record.sessionID) : Codes.random()
         let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970

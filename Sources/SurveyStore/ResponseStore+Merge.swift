@@ -13,8 +13,11 @@ package struct MergeReport: Sendable, Hashable {
     package var tokensAdded = 0
     package var tokensUpdated = 0
     package var tokensSkipped = 0
-    /// French notes that do not stop the merge (a token used on two machines…).
-    package var notes: [String] = []
+    /// What does not stop the merge (a token used on two machines…).
+    package var warnings: [StoreProblem] = []
+
+    /// The warnings in French, as `prst merge` prints them.
+    package var notes: [String] { warnings.map { Problem.store($0).message(in: .fr) } }
 }
 
 extension ResponseStore {
@@ -26,15 +29,15 @@ extension ResponseStore {
     ///   merge is refused with the structural changes.
     /// - Sessions are matched by id: same id with the same content (status, times, origin,
     ///   definition, answers) is skipped and counted; same id with other content is refused.
-    /// - Tokens are matched by hash; the most advanced state wins (unused < in progress <
-    ///   completed < revoked).
+    /// - Tokens are matched by hash; the most advanced state wins (`TokenState`'s order:
+    ///   unused < in progress < completed < revoked).
     package func merge(from sources: [ResponseStore]) throws(StoreError) -> MergeReport {
         var report = MergeReport()
         try storeCall(path) {
             try writer.write { db in
                 for source in sources {
                     if let mine = path, let theirs = source.path, Self.sameFile(mine, theirs) {
-                        throw StoreError(.other, "« \(theirs) » est le fichier de destination lui-même : retirez-le de la liste des fichiers à fusionner.")
+                        throw StoreError(.mergeIntoItself(path: theirs))
                     }
                     try source.writer.read { from in
                         let definitions = try mergeDefinitions(from, into: db, source: source, report: &report)
@@ -65,20 +68,16 @@ extension ResponseStore {
                     WHERE d.questionnaire_id = ? AND d.version = ? AND EXISTS (SELECT 1 FROM sessions s WHERE s.definition_id = d.id)
                     ORDER BY d.id
                     """, arguments: [record.questionnaireID, record.version])
-            var problems: [String] = []
+            var changes: [DefinitionChange] = []
             for existing in answered {
                 let old = try Self.rebuildSnapshot(existing, file: path)
-                for problem in DefinitionCompatibility.problems(from: old, to: incoming) where !problems.contains(problem) {
-                    problems.append(problem)
+                for change in DefinitionCompatibility.changes(from: old, to: incoming) where !changes.contains(change) {
+                    changes.append(change)
                 }
             }
-            if !problems.isEmpty {
+            if !changes.isEmpty {
                 throw StoreError(
-                    .incompatibleDefinition,
-                    "« \(source.path ?? "la base à fusionner") » contient une autre définition du questionnaire « \(record.questionnaireID) » version \(record.version), "
-                        + "incompatible avec celle des réponses déjà présentes : ces réponses ne peuvent pas être réunies dans un même fichier. "
-                        + "Gardez-les dans des fichiers séparés, ou vérifiez que les postes utilisaient bien le même questionnaire. Rien n'a été fusionné.",
-                    details: problems)
+                    .mergeIncompatibleDefinition(source: source.path, questionnaireID: record.questionnaireID, version: record.version, changes: changes))
             }
             var copy = record
             copy.id = nil
@@ -93,10 +92,7 @@ extension ResponseStore {
         guard let sources = try? JSONDecoder().decode([String: String].self, from: Data(record.sourcesJSON.utf8)),
             let questionnaire = QuestionnaireLoader.load(snapshot: sources, mainFile: record.mainFile).questionnaire
         else {
-            throw StoreError(
-                .other,
-                "La définition enregistrée de « \(record.questionnaireID) » version \(record.version) dans « \(file ?? "la base") » ne se relit plus : signalez-le à l'équipe prst. Rien n'a été fusionné."
-            )
+            throw StoreError(.mergeDefinitionUnreadable(questionnaireID: record.questionnaireID, version: record.version, path: file))
         }
         return questionnaire
     }
@@ -127,14 +123,13 @@ extension ResponseStore {
         let sessions = try SessionRecord.order(SessionRecord.Columns.id).fetchCursor(from)
         while let session = try sessions.next() {
             guard let definition = definitions[session.definitionID] else {
-                throw StoreError(
-                    .other,
-                    "La session « \(session.id) » renvoie à une définition absente de « \(source.path ?? "la base") » : ce fichier est endommagé. Rien n'a été fusionné."
-                )
+                throw StoreError(.mergeSessionWithoutDefinition(session: session.id, source: source.path))
             }
             if let row = try Row.fetchOne(existing, arguments: [session.id]) {
+                let storedStatus = try row.state(SessionStatus.self, at: 1, of: .session(session.id))
+                let storedOrigin = try row.state(SessionOrigin.self, at: 2, of: .session(session.id))
                 let sameSession =
-                    (row[0] as Int64) == definition && (row[1] as String) == session.status && (row[2] as String) == session.origin
+                    (row[0] as Int64) == definition && storedStatus == session.status && storedOrigin == session.origin
                     && (row[3] as Double) == session.startedAt && (row[4] as Double?) == session.completedAt
                 let same = try sameSession && Self.answerRows(db, session.id) == Self.answerRows(from, session.id)
                 if same {
@@ -156,23 +151,18 @@ extension ResponseStore {
             report.sessionsAdded += 1
         }
         if !conflicts.isEmpty {
-            let shown = conflicts.prefix(10).joined(separator: ", ") + (conflicts.count > 10 ? ", …" : "")
-            throw StoreError(
-                .conflict,
-                "\(conflicts.count) session\(conflicts.count > 1 ? "s" : "") de « \(source.path ?? "la base à fusionner") » \(conflicts.count > 1 ? "existent" : "existe") déjà dans « \(path ?? "la base") » avec un contenu différent (\(shown)) : "
-                    + "ce sont sans doute deux copies du même poste prises à des moments différents. Fusionnez seulement la copie la plus récente de chaque poste. Rien n'a été fusionné."
-            )
+            throw StoreError(.mergeConflicts(count: conflicts.count, shown: Array(conflicts.prefix(10)), source: source.path, target: path))
         }
     }
 
     private func mergeTokens(_ from: Database, into db: Database, report: inout MergeReport) throws {
-        let rank: [String: Int] = ["unused": 0, "in_progress": 1, "completed": 2, "revoked": 3]
         let rows = try Row.fetchCursor(
             from, sql: "SELECT token_hash, prefix, questionnaire_id, version, state, session_id, created_at FROM tokens ORDER BY token_hash")
         let existing = try db.cachedStatement(sql: "SELECT state, session_id, questionnaire_id FROM tokens WHERE token_hash = ?")
         while let row = try rows.next() {
             let hash: String = row[0]
-            let state: String = row[4]
+            let prefix: String = row[1]
+            let state = try row.state(TokenState.self, at: 4, of: .token(prefix: prefix))
             let sessionID: String? = row[5]
             guard let mine = try Row.fetchOne(existing, arguments: [hash]) else {
                 try db.execute(
@@ -181,21 +171,19 @@ extension ResponseStore {
                 report.tokensAdded += 1
                 continue
             }
-            let myState: String = mine[0]
+            let myState = try mine.state(TokenState.self, at: 0, of: .token(prefix: prefix))
             let mySession: String? = mine[1]
             if myState == state && mySession == sessionID {
                 report.tokensSkipped += 1
                 continue
             }
-            if myState == "in_progress" && state == "in_progress" {
-                report.notes.append(
-                    "Le code d'invitation \(row[1] as String)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
-                )
+            if myState == .inProgress && state == .inProgress {
+                report.warnings.append(.tokenUsedOnTwoStations(prefix: prefix))
             }
-            if (rank[state] ?? 0) > (rank[myState] ?? 0) {
+            if state > myState {
                 try db.execute(
                     sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ?",
-                    arguments: [state, state == "in_progress" ? sessionID : nil, hash])
+                    arguments: [state, state == .inProgress ? sessionID : nil, hash])
                 report.tokensUpdated += 1
             } else {
                 report.tokensSkipped += 1

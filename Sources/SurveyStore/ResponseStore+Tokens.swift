@@ -53,16 +53,8 @@ package enum Tokens {
     static func invalid(_ typed: String) -> StoreError {
         let kept = typed.uppercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "–" && $0 != "_" && $0 != "." }
         let odd = kept.filter { !Codes.alphabet.contains($0) }
-        if !odd.isEmpty {
-            return StoreError(
-                .invalidToken,
-                "Ce code d'invitation contient des caractères qui n'y figurent jamais (\(String(Set(odd)).sorted().map(String.init).joined(separator: ", "))) : "
-                    + "les codes n'utilisent ni 0, ni O, ni 1, ni I, ni L. Recopiez-le depuis l'invitation reçue.")
-        }
-        return StoreError(
-            .invalidToken,
-            "Ce code d'invitation a \(kept.count) caractère\(kept.count > 1 ? "s" : "") au lieu de \(length) (quatre groupes de quatre, par exemple K7F3-9QXM-2PAB-H4TR) : recopiez-le depuis l'invitation reçue."
-        )
+        if !odd.isEmpty { return StoreError(.tokenHasOddCharacters(Set(odd).sorted())) }
+        return StoreError(.tokenHasWrongLength(count: kept.count, expected: length))
     }
 }
 
@@ -72,20 +64,6 @@ package enum TokenClaim: Sendable, Hashable {
     case start
     /// The token's session is in progress: resume it.
     case resume(SessionInfo)
-}
-
-package enum TokenState: String, Sendable, Hashable, CaseIterable {
-    case unused, inProgress = "in_progress", completed, revoked
-
-    /// "non utilisé", "en cours", "terminé", "révoqué".
-    package var french: String {
-        switch self {
-        case .unused: "non utilisé"
-        case .inProgress: "en cours"
-        case .completed: "terminé"
-        case .revoked: "révoqué"
-        }
-    }
 }
 
 /// One token as `prst invite --list` shows it: never the whole token.
@@ -117,12 +95,13 @@ extension ResponseStore {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO tokens (token_hash, prefix, questionnaire_id, version, state, session_id, created_at)
-                        VALUES (?, ?, ?, ?, 'unused', NULL, ?)
+                        VALUES (?, ?, ?, ?, ?, NULL, ?)
                         """)
                 for token in tokens {
                     // 79 bits: a collision with a stored token is practically impossible; the
                     // primary key would refuse it and roll the whole batch back.
-                    try statement.execute(arguments: [Tokens.hash(token), Tokens.prefix(token), questionnaireID, version, date.timeIntervalSince1970])
+                    try statement.execute(
+                        arguments: [Tokens.hash(token), Tokens.prefix(token), questionnaireID, version, TokenState.unused, date.timeIntervalSince1970])
                 }
             }
         }
@@ -140,19 +119,15 @@ extension ResponseStore {
                 guard let row = try Row.fetchOne(db, sql: "SELECT state FROM tokens WHERE token_hash = ?", arguments: [Tokens.hash(token)]) else {
                     throw Self.unknownToken()
                 }
-                let state = TokenState(rawValue: row[0]) ?? .unused
+                let state = try row.state(TokenState.self, at: 0, of: .token(prefix: Tokens.prefix(token)))
                 switch state {
                 case .revoked:
                     return .revoked
                 case .completed:
-                    throw StoreError(
-                        .tokenAlreadyUsed,
-                        "Le code \(Tokens.prefix(token))-… a déjà servi à envoyer un questionnaire complet : il ne peut plus être révoqué. "
-                            + "Pour effacer ces réponses, demandez au répondant le numéro de reçu affiché à la fin et utilisez « prst purge --session »."
-                    )
+                    throw StoreError(.completedTokenNotRevocable(prefix: Tokens.prefix(token)))
                 case .unused, .inProgress:
                     try db.execute(
-                        sql: "UPDATE tokens SET state = 'revoked', session_id = NULL WHERE token_hash = ?", arguments: [Tokens.hash(token)])
+                        sql: "UPDATE tokens SET state = ?, session_id = NULL WHERE token_hash = ?", arguments: [TokenState.revoked, Tokens.hash(token)])
                     return state
                 }
             }
@@ -171,8 +146,9 @@ extension ResponseStore {
                 }
                 sql += " ORDER BY questionnaire_id, version, prefix, token_hash"
                 return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    TokenSummary(
-                        prefix: row[0], questionnaireID: row[1], version: row[2], state: TokenState(rawValue: row[3]) ?? .unused,
+                    let prefix: String = row[0]
+                    return TokenSummary(
+                        prefix: prefix, questionnaireID: row[1], version: row[2], state: try row.state(TokenState.self, at: 3, of: .token(prefix: prefix)),
                         createdAt: Date(timeIntervalSince1970: row[4]))
                 }
             }
@@ -200,8 +176,8 @@ extension ResponseStore {
                 case .unused:
                     return .start
                 case .inProgress:
-                    guard let sessionID = row.sessionID, let info = try session(db, id: sessionID) else {
-                        throw StoreError(.other, "La session liée à ce code d'invitation est introuvable : la base a peut-être été modifiée à la main.")
+                    guard let sessionID = row.sessionID, let info = try Self.sessionInfo(db, where: "s.id = ?", sessionID) else {
+                        throw StoreError(.tokenSessionMissing)
                     }
                     return .resume(info)
                 case .completed, .revoked:
@@ -221,32 +197,28 @@ extension ResponseStore {
         for _ in 0..<10 {
             let record = SessionRecord(
                 id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
-                status: SessionStatus.inProgress.rawValue, origin: origin.rawValue, startedAt: date.timeIntervalSince1970, completedAt: nil)
+                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil)
             do {
                 return try writer.write { db in
                     guard
                         let questionnaireID = try String.fetchOne(
                             db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
                     else {
-                        throw StoreError(
-                            .other, "La définition n° \(definition.rawValue) est introuvable : enregistrez le questionnaire avant d'ouvrir une session.")
+                        throw StoreError(.definitionMissingForSession(id: definition.rawValue))
                     }
                     let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
                     guard row.state == .unused else {
                         if row.state == .inProgress {
-                            throw StoreError(
-                                .tokenAlreadyUsed,
-                                "Ce code d'invitation vient d'être utilisé pour commencer le questionnaire : saisissez-le de nouveau pour reprendre là où vous en êtes."
-                            )
+                            throw StoreError(.tokenJustStarted)
                         }
                         throw Self.refusal(row.state)
                     }
                     try record.insert(db)
                     try db.execute(
-                        sql: "UPDATE tokens SET state = 'in_progress', session_id = ? WHERE token_hash = ? AND state = 'unused'",
-                        arguments: [record.id, Tokens.hash(token)])
-                    guard let info = try session(db, id: record.id) else {
-                        throw StoreError(.other, "La session vient d'être créée mais reste introuvable : réessayez.")
+                        sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
+                        arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
+                    guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
+                        throw StoreError(.sessionCreatedButMissing)
                     }
                     return info
                 }
@@ -256,43 +228,7 @@ extension ResponseStore {
                 throw StoreError.wrap(error, path: path)
             }
         }
-        throw StoreError(.other, "Impossible de tirer un identifiant de session libre : réessayez.")
-    }
-
-    /// Links an unused token to a session the caller has just started (prefer
-    /// `startSession(token:definition:)`, which does both atomically). Refuses a token that is
-    /// not unused, or of another questionnaire than the session's.
-    package func attach(token typed: String, session id: String) throws(StoreError) {
-        guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
-        try storeCall(path) {
-            try writer.write { db in
-                guard let info = try session(db, id: id) else {
-                    throw StoreError(.unknownSession, "La session « \(id) » n'existe pas dans cette base : vérifiez le fichier de réponses utilisé (--store).")
-                }
-                guard info.status == .inProgress else {
-                    throw StoreError(.sessionCompleted, "La session « \(id) » est terminée : un code d'invitation ne peut plus lui être associé.")
-                }
-                let row = try Self.tokenRow(db, token, questionnaireID: info.questionnaireID)
-                guard row.state == .unused else {
-                    if row.state == .inProgress && row.sessionID == id { return }
-                    if row.state == .inProgress {
-                        throw StoreError(
-                            .tokenAlreadyUsed,
-                            "Ce code d'invitation est déjà utilisé par un questionnaire en cours : saisissez-le au démarrage pour reprendre ce questionnaire.")
-                    }
-                    throw Self.refusal(row.state)
-                }
-                try db.execute(
-                    sql: "UPDATE tokens SET state = 'in_progress', session_id = ? WHERE token_hash = ?", arguments: [id, Tokens.hash(token)])
-            }
-        }
-    }
-
-    /// Completes a session and, in the same transaction, drops its token's link: afterwards the
-    /// store knows that the token was used, not which session it produced. (`complete(session:)`
-    /// does the same through the trigger of migration v2; this name says it at the call site.)
-    package func completeTokenSession(session id: String, at date: Date = Date()) throws(StoreError) {
-        try complete(session: id, at: date)
+        throw StoreError(.noFreeSessionID)
     }
 
     // MARK: - Helpers
@@ -310,51 +246,16 @@ extension ResponseStore {
         else { throw unknownToken() }
         let questionnaire: String = row[0]
         if questionnaire != questionnaireID {
-            throw StoreError(
-                .tokenOfAnotherQuestionnaire,
-                "Ce code d'invitation est prévu pour un autre questionnaire (« \(questionnaire) ») : vérifiez que vous avez ouvert le bon questionnaire, ou utilisez le code reçu pour celui-ci."
-            )
+            throw StoreError(.tokenOfAnotherQuestionnaire(questionnaireID: questionnaire))
         }
-        return TokenRow(state: TokenState(rawValue: row[1]) ?? .unused, sessionID: row[2])
+        return TokenRow(state: try row.state(TokenState.self, at: 1, of: .token(prefix: Tokens.prefix(token))), sessionID: row[2])
     }
 
     static func unknownToken() -> StoreError {
-        StoreError(
-            .unknownToken,
-            "Ce code d'invitation est inconnu : vérifiez-le (quatre groupes de quatre caractères, reçus avec l'invitation) ; s'il est correct, contactez la personne qui vous a invité."
-        )
+        StoreError(.unknownToken)
     }
 
     static func refusal(_ state: TokenState) -> StoreError {
-        switch state {
-        case .revoked:
-            StoreError(.revokedToken, "Ce code d'invitation a été annulé : contactez la personne qui vous a invité pour en recevoir un autre.")
-        default:
-            StoreError(
-                .tokenAlreadyUsed,
-                "Ce code d'invitation a déjà servi à envoyer un questionnaire complet : il ne peut être utilisé qu'une fois. Merci de votre participation."
-            )
-        }
-    }
-
-    /// A session read inside a transaction.
-    func session(_ db: Database, id: String) throws -> SessionInfo? {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT s.id, s.resume_code, s.definition_id, d.questionnaire_id, d.version, d.population,
-                           s.status, s.origin, s.started_at, s.completed_at
-                    FROM sessions s JOIN definitions d ON d.id = s.definition_id
-                    WHERE s.id = ?
-                    """, arguments: [id])
-        else { return nil }
-        guard let status = SessionStatus(rawValue: row[6]), let origin = SessionOrigin(rawValue: row[7]) else {
-            throw StoreError(.other, "La session « \(row[0] as String) » a un état inconnu : la base a peut-être été modifiée à la main.")
-        }
-        return SessionInfo(
-            id: row[0], resumeCode: Codes.formatResumeCode(row[1]), definition: DefinitionID(rawValue: row[2]),
-            questionnaireID: row[3], questionnaireVersion: row[4], population: row[5], status: status, origin: origin,
-            startedAt: Date(timeIntervalSince1970: row[8]), completedAt: (row[9] as Double?).map { Date(timeIntervalSince1970: $0) })
+        StoreError(state == .revoked ? .revokedToken : .tokenAlreadyUsed)
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import SurveyCore
 
 /// The store's schema. Migrations are registered by name and never edited once shipped: a
 /// change is a new migration ("v2", …) that also raises `schemaVersion`.
@@ -121,7 +122,8 @@ struct DefinitionRecord: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Double
 }
 
-/// A session row, as inserted.
+/// A session row, as inserted. Decoding a row whose status or origin no prst writes throws
+/// GRDB's `RowDecodingError`, which `StoreError.wrap` tells as a hand-edited file.
 struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "sessions"
     enum Columns {
@@ -142,8 +144,8 @@ struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
     /// Stored without the dash.
     var resumeCode: String
     var definitionID: Int64
-    var status: String
-    var origin: String
+    var status: SessionStatus
+    var origin: SessionOrigin
     var startedAt: Double
     var completedAt: Double?
 }

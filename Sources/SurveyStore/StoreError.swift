@@ -1,72 +1,101 @@
 import Foundation
 import GRDB
+import SurveyCore
 
-/// A store failure, told in French with what to do. Never contains an answer value: SQLite's own
-/// text is only kept for unexpected errors, and GRDB never puts statement arguments in it.
+/// A store failure: a typed `StoreProblem` (paths, ids, counts; never an answer value), told in
+/// the words of `Wording/` (French by default, with what to do). SQLite's own text is only kept
+/// for unexpected errors, and GRDB never puts statement arguments in it.
 package struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// The coarse families callers branch on.
     package enum Kind: Sendable {
         case notAStore, newerSchema, cannotOpen, readOnly, diskFull, unknownResumeCode, sessionCompleted, incompatibleDefinition, unknownSession, other
         case invalidToken, unknownToken, revokedToken, tokenAlreadyUsed, tokenOfAnotherQuestionnaire, conflict
     }
 
-    package var kind: Kind
-    /// French, says what to do; never contains answer values.
-    package var message: String
-    /// For example the structural changes behind `incompatibleDefinition`.
-    package var details: [String]
+    package var problem: StoreProblem
+    /// The kind a transitional caller chose with its own words (see `init(_:_:)`).
+    private var untypedKind: Kind?
 
-    package init(_ kind: Kind, _ message: String, details: [String] = []) {
-        self.kind = kind
-        self.message = message
-        self.details = details
+    package init(_ problem: StoreProblem) {
+        self.problem = problem
     }
 
-    package var description: String {
-        ([message] + details.map { "  - \($0)" }).joined(separator: "\n")
+    /// Transitional, for callers above the store that still throw a StoreError with their own
+    /// words (SurveyWorkflows' simulation); do not use in new code: add a `StoreProblem` case
+    /// worded in `Wording/`. The store itself never uses it.
+    package init(_ kind: Kind, _ message: String) {
+        self.problem = .untyped(message: message)
+        self.untypedKind = kind
     }
+
+    package var kind: Kind { untypedKind ?? Self.kind(of: problem) }
+
+    /// The sentence in `language`, saying what to do.
+    package func message(in language: Language) -> String { Problem.store(problem).message(in: language) }
+
+    /// French, the default language.
+    package var message: String { message(in: .fr) }
+
+    /// Lines told under the message: the structural changes of an incompatible definition, or
+    /// SQLite's own text of an unexpected error.
+    package func details(in language: Language) -> [String] {
+        switch problem {
+        case .incompatibleDefinition(_, _, let changes), .mergeIncompatibleDefinition(_, _, _, let changes): changes.map { $0.words(in: language) }
+        case .unexpected(_, _, let details?): [details]
+        default: []
+        }
+    }
+
+    package var details: [String] { details(in: .fr) }
+
+    package func description(in language: Language) -> String {
+        ([message(in: language)] + details(in: language).map { "  - \($0)" }).joined(separator: "\n")
+    }
+
+    package var description: String { description(in: .fr) }
 
     /// Turns whatever a GRDB call threw into a store error, naming the file when it is known.
     static func wrap(_ error: any Error, path: String?) -> StoreError {
         if let error = error as? StoreError { return error }
-        let file = path.map { "« \($0) »" } ?? "la base de réponses"
-        guard let error = error as? DatabaseError else {
-            return StoreError(.other, "Erreur inattendue en accédant à \(file) : réessayez ; si elle persiste, signalez-la à l'équipe prst.")
-        }
+        // A record (SessionRecord…) met a column value no version of prst writes.
+        if error is RowDecodingError { return StoreError(.unrecognizedValue(path: path)) }
+        guard let error = error as? DatabaseError else { return StoreError(.unexpectedFailure(path: path)) }
         switch error.resultCode {
-        case .SQLITE_NOTADB:
-            return notAStore(path)
-        case .SQLITE_FULL:
-            return StoreError(.diskFull, "Le disque est plein : la réponse n'a pas pu être enregistrée dans \(file). Libérez de la place puis réessayez.")
-        case .SQLITE_READONLY, .SQLITE_PERM:
-            return StoreError(
-                .readOnly,
-                "\(file.prefix(1).uppercased() + file.dropFirst()) n'est accessible qu'en lecture : vérifiez les droits du fichier et de son dossier, ou indiquez un autre fichier avec --store."
-            )
-        case .SQLITE_CANTOPEN:
-            return StoreError(.cannotOpen, "Impossible d'ouvrir \(file) : vérifiez que le dossier existe et que vous avez le droit d'y écrire.")
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(
-                .other, "\(file.prefix(1).uppercased() + file.dropFirst()) est occupé par un autre programme depuis trop longtemps : réessayez dans un instant."
-            )
-        case .SQLITE_CORRUPT:
-            return StoreError(
-                .other, "\(file.prefix(1).uppercased() + file.dropFirst()) est endommagé : restaurez la dernière sauvegarde et contactez l'équipe prst.")
-        case .SQLITE_IOERR:
-            return StoreError(
-                .other, "Erreur d'entrée-sortie sur \(file) (disque amovible retiré, partage réseau coupé ?) : vérifiez le support puis réessayez.")
+        case .SQLITE_NOTADB: return StoreError(.notAStore(path: path))
+        case .SQLITE_FULL: return StoreError(.diskFull(path: path))
+        case .SQLITE_READONLY, .SQLITE_PERM: return StoreError(.readOnly(path: path))
+        case .SQLITE_CANTOPEN: return StoreError(.cannotOpen(path: path))
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError(.busy(path: path))
+        case .SQLITE_CORRUPT: return StoreError(.corrupt(path: path))
+        case .SQLITE_IOERR: return StoreError(.ioError(path: path))
         default:
-            return StoreError(
-                .other, "Erreur SQLite \(error.resultCode.rawValue) sur \(file) : réessayez ; si elle persiste, signalez-la à l'équipe prst.",
-                details: error.message.map { [$0] } ?? [])
+            return StoreError(.unexpected(path: path, sqliteCode: error.resultCode.rawValue, details: error.message))
         }
     }
 
-    static func notAStore(_ path: String?) -> StoreError {
-        let file = path.map { "« \($0) »" } ?? "Ce fichier"
-        return StoreError(
-            .notAStore,
-            "\(file) n'est pas un fichier de réponses prst : indiquez le bon fichier avec --store (ou PRST_STORE), ou un nom de fichier nouveau pour en créer un."
-        )
+    private static func kind(of problem: StoreProblem) -> Kind {
+        switch problem {
+        case .notAStore: .notAStore
+        case .newerSchema: .newerSchema
+        case .cannotOpen, .openFailed, .folderMissing, .storeIsAFolder, .cannotOpenFile, .cannotRead, .backupIsAFolder, .backupFolderMissing: .cannotOpen
+        case .readOnly, .fileNotWritable, .folderNotWritable, .cannotCreate, .backupFolderNotWritable: .readOnly
+        case .diskFull, .diskFullCreating: .diskFull
+        case .resumeOfCompletedSession, .sessionCompleted: .sessionCompleted
+        case .incompatibleDefinition, .incompatibleChange, .mergeIncompatibleDefinition: .incompatibleDefinition
+        case .unknownSession, .noSessionToPurge: .unknownSession
+        case .tokenHasOddCharacters, .tokenHasWrongLength: .invalidToken
+        case .unknownToken: .unknownToken
+        case .revokedToken: .revokedToken
+        case .tokenAlreadyUsed, .tokenJustStarted, .completedTokenNotRevocable: .tokenAlreadyUsed
+        case .tokenOfAnotherQuestionnaire: .tokenOfAnotherQuestionnaire
+        case .mergeConflicts, .sessionAlreadyStored: .conflict
+        case .busy, .corrupt, .ioError, .unexpected, .unexpectedFailure, .unrecognizedValue, .snapshotNotRebuilt, .definitionHasErrors, .definitionNotSaved,
+            .definitionNotFound, .definitionMissingForSession, .definitionMissingForInsert, .definitionUnreadable, .sessionCreatedButMissing,
+            .noFreeSessionID, .unknownState, .unreadableAnswer, .backupExists, .backupOverStore, .backupFailedIntegrity, .backupNotRenamed,
+            .mergeIntoItself, .mergeDefinitionUnreadable, .mergeSessionWithoutDefinition, .tokenSessionMissing, .readableByOthers,
+            .tokenUsedOnTwoStations, .untyped:
+            .other
+        }
     }
 }
 

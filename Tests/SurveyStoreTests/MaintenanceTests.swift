@@ -20,6 +20,25 @@ import Testing
         #expect(warning.contains("droits 644"))
         #expect(warning.contains("chmod 600 '\(path)'"))
         #expect(warning.contains("confidentielles"))
+        // Only the store file itself is open to others here (the -wal and -shm files take the
+        // mode SQLite gave them from the private file).
+        let problem = try #require(store.permissionProblem())
+        guard case .readableByOthers(let files) = problem else {
+            Issue.record("\(problem)")
+            return
+        }
+        #expect(files.contains(StoreProblem.FileMode(path: path, mode: 0o644)))
+        #expect(files.allSatisfy { $0.mode & 0o077 != 0 })
+        let english = Problem.store(problem).message(in: .en)
+        #expect(english.contains("(mode 644)") && english.contains("chmod 600 '\(path)'"))
+    }
+
+    @Test func theWarningNamesEveryOpenFile() {
+        let problem = StoreProblem.readableByOthers([.init(path: "a.sqlite", mode: 0o644), .init(path: "a.sqlite-wal", mode: 0o664)])
+        #expect(
+            Problem.store(problem).message(in: .fr)
+                == "Attention : « a.sqlite » (droits 644), « a.sqlite-wal » (droits 664) sont lisibles par d'autres utilisateurs que vous, "
+                + "alors que les réponses sont confidentielles. Rendez ces fichiers privés : chmod 600 'a.sqlite' 'a.sqlite-wal'")
     }
 }
 

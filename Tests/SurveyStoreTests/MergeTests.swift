@@ -118,7 +118,25 @@ import Testing
         try a.revoke(token: tokens[1])
         let report = try a.merge(from: [b])
         #expect(report.tokensUpdated == 1)
-        #expect(try a.tokens().map(\.state).sorted { $0.rawValue < $1.rawValue } == [.completed, .revoked])
+        #expect(try a.tokens().map(\.state).sorted() == [.completed, .revoked])
+    }
+
+    /// The same token started on two stations: both sessions are kept and the merge says so.
+    @Test func aTokenInProgressOnTwoStationsIsNoted() throws {
+        let directory = temporaryDirectory()
+        let a = try ResponseStore.open(at: directory + "/a.sqlite")
+        let token = try #require(try a.createTokens(count: 1, questionnaireID: "essai", version: 1).first)
+        try a.backup(to: directory + "/b.sqlite")
+        let b = try ResponseStore.open(at: directory + "/b.sqlite")
+        _ = try a.startSession(token: token, definition: try a.register(try Fixture.load()))
+        _ = try b.startSession(token: token, definition: try b.register(try Fixture.load()))
+        let report = try a.merge(from: [b])
+        #expect(report.sessionsAdded == 1)
+        #expect(report.warnings == [.tokenUsedOnTwoStations(prefix: String(token.prefix(4)))])
+        #expect(
+            report.notes == [
+                "Le code d'invitation \(token.prefix(4))-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
+            ])
     }
 
     @Test func theTargetItselfIsRefused() throws {

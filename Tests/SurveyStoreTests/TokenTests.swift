@@ -63,7 +63,7 @@ import Testing
         #expect(again?.kind == .tokenAlreadyUsed)
 
         // Completed: the link to the session is gone, the token is refused.
-        try store.completeTokenSession(session: session.id)
+        try store.complete(session: session.id)
         let link = try store.writer.read { db in try Row.fetchOne(db, sql: "SELECT state, session_id FROM tokens") }
         #expect(link?["state"] == "completed")
         #expect((link?["session_id"] as String?) == nil)
@@ -83,23 +83,6 @@ import Testing
         try store.complete(session: session.id)
         let linked = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tokens WHERE session_id IS NOT NULL") }
         #expect(linked == 0)
-    }
-
-    @Test func attachLinksASessionStartedSeparately() throws {
-        let store = try ResponseStore.inMemory()
-        let definition = try store.register(try Fixture.load())
-        let token = try #require(try store.createTokens(count: 1, questionnaireID: "essai", version: 1).first)
-        let session = try store.startSession(definition: definition)
-        try store.attach(token: token, session: session.id)
-        try store.attach(token: token, session: session.id)  // idempotent
-        guard case .resume(let info) = try store.claim(token: token, questionnaireID: "essai", version: 1) else {
-            Issue.record("expected a resume")
-            return
-        }
-        #expect(info.id == session.id)
-        let other = try store.startSession(definition: definition)
-        let error = #expect(throws: StoreError.self) { try store.attach(token: token, session: other.id) }
-        #expect(error?.kind == .tokenAlreadyUsed)
     }
 
     @Test func revokedTokensAreRefused() throws {
