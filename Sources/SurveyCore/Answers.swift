@@ -69,10 +69,14 @@ package struct ResponseRecord: Sendable, Hashable {
     package var startedAt: Date
     package var completedAt: Date?
     package var answers: [AnswerKey: AnswerValue]
+    /// For a questionnaire with a `reporting:` block: the unit (fiche-action, SPSTI…) and the
+    /// period the response is given for; nil for the surveys of people.
+    package var reporting: ReportingKey?
 
     package init(
         sessionID: String, questionnaireID: String, questionnaireVersion: Int, population: String,
-        status: SessionStatus, origin: SessionOrigin, startedAt: Date, completedAt: Date?, answers: [AnswerKey: AnswerValue]
+        status: SessionStatus, origin: SessionOrigin, startedAt: Date, completedAt: Date?, answers: [AnswerKey: AnswerValue],
+        reporting: ReportingKey? = nil
     ) {
         self.sessionID = sessionID
         self.questionnaireID = questionnaireID
@@ -83,7 +87,24 @@ package struct ResponseRecord: Sendable, Hashable {
         self.startedAt = startedAt
         self.completedAt = completedAt
         self.answers = answers
+        self.reporting = reporting
     }
+}
+
+/// The unit × period a monitoring response is given for: at most one response per key and
+/// questionnaire version (DHIS2's org unit × period of a data set).
+package struct ReportingKey: Sendable, Hashable, Comparable {
+    /// A code of the questionnaire's units referential.
+    package var unit: String
+    /// A named wave (`PRST3`) or a year (`2021`), as written in the `reporting:` block.
+    package var period: String
+
+    package init(unit: String, period: String) {
+        self.unit = unit
+        self.period = period
+    }
+
+    package static func < (lhs: ReportingKey, rhs: ReportingKey) -> Bool { (lhs.period, lhs.unit) < (rhs.period, rhs.unit) }
 }
 
 /// What the analysis needs from a store, so that it depends on no database.
