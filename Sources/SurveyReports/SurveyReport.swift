@@ -95,12 +95,24 @@ package struct SurveyReport {
 
     func diffusionCSV() -> String {
         var rows: [[String]] = []
-        for funnel in result.funnels where funnel.scope != .deliverable || true {
+        // Every scope: one row per production, per type (`type:`) and for all of them (`ensemble`).
+        for funnel in result.funnels {
+            let name: String
+            switch funnel.scope {
+            case .deliverable: name = funnel.key
+            case .type: name = "type:" + funnel.key
+            case .overall: name = "ensemble"
+            }
             for step in funnel.steps where step.shown {
                 let ci = step.interval
-                let name = funnel.scope == .deliverable ? funnel.key : (funnel.scope == .type ? "type:" + funnel.key : "ensemble")
                 rows.append([name, funnel.type, step.kind.rawValue, "\(step.count)", "\(step.baseAll)", pct(step.count, step.baseAll), "\(step.basePrevious)",
                              pct(step.count, step.basePrevious), csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high })])
+                // Usefulness after use: favourable answers among the users who rated it (« Ne sait pas » out).
+                if step.kind == .used, let useful = funnel.usefulness, useful.shown, let base = funnel.step(.aware)?.baseAll {
+                    let interval = Statistics.wilson(useful.favourable, base)
+                    rows.append([name, funnel.type, "useful", "\(useful.favourable)", "\(base)", pct(useful.favourable, base), "\(useful.nValid)",
+                                 pct(useful.favourable, useful.nValid), csv.number(interval.map { 100 * $0.low }), csv.number(interval.map { 100 * $0.high })])
+                }
             }
         }
         return csv.table(["deliverable", "type", "step", "count", "base_all", "pct_all", "base_previous", "pct_previous", "ci_low", "ci_high"], rows)
@@ -112,23 +124,25 @@ package struct SurveyReport {
         })
     }
 
-    static let verbatimHeader = ["session", "population", "question", "repetition", "polarity", "themes", "manual", "text"]
+    /// No session id: it would link every answer of one person together (and it is the
+    /// respondent's receipt). Manual coding refers to answers by the session ids of the export.
+    static let verbatimHeader = ["population", "question", "repetition", "polarity", "themes", "manual", "text"]
     static func verbatimFields(_ v: Verbatim) -> [String] {
-        [v.session, v.population, v.question, v.repetition ?? "", v.polarity?.rawValue ?? "", v.themes.joined(separator: "|"), v.manual ? "1" : "0", v.text]
+        [v.population, v.question, v.repetition ?? "", v.polarity?.rawValue ?? "", v.themes.joined(separator: "|"), v.manual ? "1" : "0", v.text]
     }
 
     func verbatimsCSV() -> String {
         csv.table(Self.verbatimHeader, result.verbatims.map(Self.verbatimFields))
     }
 
-    /// verbatims.csv written while the analysis streams: `begin` the file, `add` rows (kept in one
-    /// spool file per population), `finish` with the published populations.
+    /// verbatims.csv written while the analysis streams: `add` rows (kept in one spool file per
+    /// population and question), then `finish` with the questions whose answers are published.
     package final class VerbatimSpool {
         let directory: String
         let style: CSVStyle
-        var handles: [String: FileHandle] = [:]
-        var buffers: [String: String] = [:]
-        var order: [String] = []
+        var handles: [TextKey: FileHandle] = [:]
+        var buffers: [TextKey: String] = [:]
+        var parts: [TextKey: String] = [:]
 
         package init(directory: String, style: CSVStyle) throws {
             self.directory = directory
@@ -136,39 +150,39 @@ package struct SurveyReport {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
 
-        func path(_ population: String) -> String { directory + "/.verbatims-\(population).part" }
-
         package func add(_ verbatim: Verbatim) {
-            let population = verbatim.population
-            if handles[population] == nil {
-                FileManager.default.createFile(atPath: path(population), contents: nil)
-                handles[population] = FileHandle(forWritingAtPath: path(population))
-                order.append(population)
+            let key = TextKey(population: verbatim.population, question: verbatim.question)
+            if handles[key] == nil {
+                let path = directory + "/.verbatims-\(parts.count).part"
+                FileManager.default.createFile(atPath: path, contents: nil)
+                handles[key] = FileHandle(forWritingAtPath: path)
+                parts[key] = path
             }
-            buffers[population, default: ""] += style.row(SurveyReport.verbatimFields(verbatim))
-            if (buffers[population]?.utf8.count ?? 0) > 1 << 20 { flush(population) }
+            buffers[key, default: ""] += style.row(SurveyReport.verbatimFields(verbatim))
+            if (buffers[key]?.utf8.count ?? 0) > 1 << 20 { flush(key) }
         }
 
-        func flush(_ population: String) {
-            if let text = buffers[population], !text.isEmpty { handles[population]?.write(Data(text.utf8)) }
-            buffers[population] = ""
+        func flush(_ key: TextKey) {
+            if let text = buffers[key], !text.isEmpty { handles[key]?.write(Data(text.utf8)) }
+            buffers[key] = ""
         }
 
-        /// Writes verbatims.csv with the published populations, in `populations` order.
-        package func finish(published populations: [String]) throws {
-            for population in order { flush(population); try? handles[population]?.close() }
+        /// Writes verbatims.csv with the answers of `published` (`AnalysisResult.publishedTexts`),
+        /// in that order: the answers of questions under the threshold are dropped.
+        package func finish(published: [TextKey]) throws {
+            for key in handles.keys { flush(key); try? handles[key]?.close() }
             let target = directory + "/verbatims.csv"
             FileManager.default.createFile(atPath: target, contents: Data(style.table(SurveyReport.verbatimHeader, []).utf8))
             let out = FileHandle(forWritingAtPath: target)
             out?.seekToEndOfFile()
             // Copied in slices: the parts grow with the number of respondents.
-            for population in populations where order.contains(population) {
-                guard let part = FileHandle(forReadingAtPath: path(population)) else { continue }
+            for key in published {
+                guard let path = parts[key], let part = FileHandle(forReadingAtPath: path) else { continue }
                 while let slice = try? part.read(upToCount: 1 << 20), !slice.isEmpty { out?.write(slice) }
                 try? part.close()
             }
             try? out?.close()
-            for population in order { try? FileManager.default.removeItem(atPath: path(population)) }
+            for path in parts.values { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 
@@ -181,7 +195,8 @@ package struct SurveyReport {
     func flatCSV() -> String {
         var rows: [[String]] = []
         for f in result.frequencies where f.shown {
-            let base = f.given
+            // The theme tables' base: « Ne sait pas » counted, out of the percentages.
+            let base = f.base
             if f.rows.isEmpty {
                 if let s = f.numberSummary {
                     rows.append([f.population, f.variable, f.number, f.label, "n", "", "\(s.n)", ""])
@@ -193,7 +208,9 @@ package struct SurveyReport {
                     rows.append([f.population, f.variable, f.number, f.label, "answered", "", "\(f.given)", ""])
                 }
             }
-            for row in f.rows { rows.append([f.population, f.variable, f.number, f.label, row.code, row.label, "\(row.count)", pct(row.count, base)]) }
+            for row in f.rows {
+                rows.append([f.population, f.variable, f.number, f.label, row.code, row.label, "\(row.count)", f.outOfBase.contains(row.code) ? "" : pct(row.count, base)])
+            }
             rows.append([f.population, f.variable, f.number, f.label, "skipped", "", "\(f.skipped)", ""])
             rows.append([f.population, f.variable, f.number, f.label, "not_asked", "", "\(f.notAsked)", ""])
         }

@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         options.verbatimSink = { spool.add($0) }
         let result = try SurveyAnalyzer.analyse(campaign: campaignValue, codebook: loaded.codebook, reader: reader, options: options)
         if showProgress { Console.error("") }
-        try spool.finish(published: result.publishedPopulations)
+        try spool.finish(published: result.publishedTexts)
         try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
         Console.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SurveyAnalysis
+@testable import SurveyAnalysis
 import SurveyCore
 @testable import SurveyReports
 
