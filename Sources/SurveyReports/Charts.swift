@@ -88,8 +88,9 @@ package enum Charts {
                 guard w > 0 else { continue }
                 let colour = favourableHigh ? colours[index] : colours[k - 1 - index]
                 svg.append("<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 8))\" width=\"\(fmt(w))\" height=\"24\" fill=\"\(colour)\"/>")
-                if pct >= 5 {
-                    let text = row.nValid < 30 ? "\(counts[index])" : "\(Int(pct.rounded())) %"
+                // A label only where it fits inside its segment (about 7 px a character).
+                let text = row.nValid < 30 ? "\(counts[index])" : "\(Int(pct.rounded())) %"
+                if w >= Double(text.count) * 7 + 4 {
                     svg.append("<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\" fill=\"\(darkText(colour) ? "#000000" : "#ffffff")\">\(text)</text>")
                 }
                 x += w
@@ -99,7 +100,7 @@ package enum Charts {
             svg.append("<text x=\"\(fmt(labelWidth + chartWidth + nspWidth / 2 + 10))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\">\(nsp)</text>")
         }
         svg.append("<line x1=\"\(fmt(centre))\" y1=\"\(fmt(top))\" x2=\"\(fmt(centre))\" y2=\"\(fmt(top + Double(rows.count) * rowHeight))\" stroke=\"#333333\" stroke-width=\"1\"/>")
-        svg.append("<text x=\"10\" y=\"\(fmt(height - 26))\" fill=\"#555555\">Pourcentages sur les réponses valides (hors « Ne sait pas ») ; étiquettes sous 5 % masquées.</text>")
+        svg.append("<text x=\"10\" y=\"\(fmt(height - 26))\" fill=\"#555555\">Pourcentages sur les réponses valides (hors « Ne sait pas ») ; pas d'étiquette dans les segments trop étroits.</text>")
         if rows.contains(where: { $0.nValid < 30 }) {
             svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">Moins de 30 réponses valides : effectifs dans les barres, au lieu de pourcentages.</text>")
         }

@@ -195,7 +195,7 @@ extension SurveyReport {
                     md.append("")
                 } else if !f.rows.isEmpty {
                     let apart = f.given - f.base
-                    md.append("\(title) — base \(f.base)\(f.outOfBase.isEmpty ? "" : " (hors « Ne sait pas » : \(apart))") ; \(extra).")
+                    md.append("\(title) — base \(f.base)\(f.outOfBase.isEmpty ? "" : " (« Ne sait pas » à part : \(apart))") ; \(extra).")
                     md.append("")
                     md.append("| Modalité | Effectif | Part |")
                     md.append("| --- | ---: | ---: |")
@@ -235,7 +235,7 @@ extension SurveyReport {
             md.append("")
             // True by construction (SurveyAnalysis/Disclosure.swift): every total that adds
             // productions has zero or at least two withheld parts.
-            md.append("Suppression secondaire : lorsqu'un total publié (ligne d'un type de production, ensemble des productions, tri à plat d'une question répétée par production) n'aurait qu'une seule part retenue, la plus petite autre part est retenue avec elle ; aucun de ces résultats ne se recalcule donc exactement par différence. Les réponses libres d'une question posée à moins de \(result.minGroup) répondants ne figurent ni dans verbatims.csv ni dans les citations.")
+            md.append("Suppression secondaire : lorsqu'un total publié (ligne d'un type de production, ensemble des productions, tri à plat d'une question répétée par production) n'aurait qu'une seule part retenue, la plus petite autre part est retenue avec elle ; aucun de ces résultats ne se recalcule donc exactement par différence. Les réponses libres d'une question à laquelle moins de \(result.minGroup) personnes ont répondu ne figurent ni dans verbatims.csv ni dans les citations.")
         }
         md.append("")
         md.append("Fichiers : participation.csv, likert.csv, likert-niveaux.csv, comparaisons.csv, forces-difficultes.csv, diffusion.csv, canaux.csv, verbatims.csv (anonymisés), tri-a-plat.csv — \(csv == .excel ? "format Excel français (séparateur « ; », virgule décimale, BOM UTF-8)" : "format RFC 4180 (séparateur « , », point décimal, UTF-8) pour R et Python ; `--csv excel` pour Excel").")

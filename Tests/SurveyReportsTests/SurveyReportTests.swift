@@ -117,8 +117,8 @@ func csvRows(_ text: String) -> [[String]] {
         let small = Charts.likert(title: "T", rows: [item(valid: [2, 4, 6, 4])], populationLabel: { _ in "Pilotes" })
         let labels = barLabels(small)
         #expect(labels == ["2", "4", "6", "4"], "\(labels)")
-        let large = Charts.likert(title: "T", rows: [item(valid: [20, 40, 60, 40])], populationLabel: { _ in "Pilotes" })
-        #expect(barLabels(large) == ["13 %", "25 %", "38 %", "25 %"])
+        let large = Charts.likert(title: "T", rows: [item(valid: [30, 40, 60, 70])], populationLabel: { _ in "Pilotes" })
+        #expect(barLabels(large) == ["15 %", "20 %", "30 %", "35 %"])
     }
 
     @Test func aLongLabelKeepsPopulationAndBase() {
