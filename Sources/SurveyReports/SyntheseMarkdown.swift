@@ -279,8 +279,8 @@ extension SurveyReport {
         switch suppression.reason {
         case .belowThreshold: return "base de \(suppression.base) répondant(s), inférieure au seuil de \(result.minGroup)"
         case .complementary(let protected):
-            return "suppression secondaire : sans elle, « \(figureName(protected)) » se recalculerait par différence avec un total publié"
-        case .baseWithheld(let figure): return "sa base est l'effectif, non publié, de « \(figureName(figure)) »"
+            return "suppression secondaire, pour que ne se recalcule pas par différence avec un total publié : \(figureName(protected))"
+        case .baseWithheld(let figure): return "sa base est un effectif non publié : \(figureName(figure))"
         }
     }
 
