@@ -85,8 +85,8 @@ extension Finisher {
             let frequency = frequencies[index]
             guard let role = aggregate.variableInfo[frequency.variable]?.variable.question.diffusion, roleTotals[role] == nil,
                   aggregate.variableInfo[frequency.variable]?.variable.item == nil else { continue }
-            roleTotals[role] = add(.frequency(frequency.variable), base: frequency.respondents, size: frequency.respondents, withheld: !frequency.shown,
-                                   .frequency(index))
+            let people = frequency.respondents
+            roleTotals[role] = add(.frequency(frequency.variable), base: people, size: people, withheld: !frequency.shown, .frequency(index))
         }
         var stepCells: [FunnelStepKind: [FunnelScope: [String: Int]]] = [:]
         var usefulnessCells: [Int] = []
@@ -101,8 +101,8 @@ extension Finisher {
             }
             for (kind, cell) in cellOfStep { if let previous = kind.previous, let on = cellOfStep[previous] { problem.dependencies.append((cell, on)) } }
             if let usefulness = funnel.usefulness {
-                let cell = add(.usefulness(deliverable: funnel.key), base: usefulness.nValid, size: usefulness.nValid, withheld: !usefulness.shown,
-                               .usefulness(index))
+                let valid = usefulness.nValid
+                let cell = add(.usefulness(deliverable: funnel.key), base: valid, size: valid, withheld: !usefulness.shown, .usefulness(index))
                 usefulnessCells.append(cell)
                 // Its base would give the number of users when that number is withheld.
                 if let used = cellOfStep[.used] { problem.dependencies.append((cell, used)) }

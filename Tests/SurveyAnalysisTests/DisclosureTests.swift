@@ -91,7 +91,8 @@ enum DiffusionFixture {
                 answers[AnswerKey("relais", repetition: code)] = relayed[code]?[index].map { .choices($0) } ?? .skipped
             }
             return ResponseRecord(sessionID: "d-\(index)", questionnaireID: "d", questionnaireVersion: 1, population: "d", status: .completed,
-                                  origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil, answers: answers)
+                                  origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
+                                  answers: answers)
         }
     }
 
@@ -99,8 +100,8 @@ enum DiffusionFixture {
         let loaded = load()
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let campaign = try #require(loaded.campaign)
-        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: nil, reader: ArrayReader(loaded.questionnaires.compactMap(\.questionnaire), records),
-                                          options: options)
+        let reader = ArrayReader(loaded.questionnaires.compactMap(\.questionnaire), records)
+        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: nil, reader: reader, options: options)
     }
 }
 
@@ -173,7 +174,8 @@ enum DiffusionFixture {
         // p1 (3 valid) goes with g2: the tri à plat of « utilite » adds the three productions.
         let p1 = try #require(result.funnels.first { $0.key == "p1" }?.usefulness)
         #expect(p1.nValid == 3 && p1.favourable == 1 && !p1.shown)
-        #expect(result.suppressed.contains { $0.what == .usefulness(deliverable: "p1") && $0.reason == .complementary(protecting: .usefulness(deliverable: "g2")) })
+        let complementary = SuppressionReason.complementary(protecting: .usefulness(deliverable: "g2"))
+        #expect(result.suppressed.contains { $0.what == .usefulness(deliverable: "p1") && $0.reason == complementary })
         #expect(result.funnels.filter { $0.scope != .deliverable }.allSatisfy { $0.usefulness == nil })
     }
 
@@ -195,7 +197,8 @@ enum DiffusionFixture {
                 answers[AnswerKey("relais", repetition: code)] = .skipped
             }
             return ResponseRecord(sessionID: "d-\(index)", questionnaireID: "d", questionnaireVersion: 1, population: "d", status: .completed,
-                                  origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil, answers: answers)
+                                  origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
+                                  answers: answers)
         }
         let result = try DiffusionFixture.analyse(records, options: AnalysisOptions(minGroup: 2))
         let utilise = try #require(result.frequencies.first { $0.variable == "utilise" })
