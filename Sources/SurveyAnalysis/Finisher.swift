@@ -117,11 +117,12 @@ struct Finisher {
                 }
             }
             if populationShown {
-                // Grouped by question, in the questionnaire's order (reading order within).
+                // Grouped by question, in the questionnaire's order; within a question, in
+                // `publicationOrder` (never the order of sessions).
                 let byQuestion = Dictionary(grouping: aggregate.verbatims, by: \.question)
                 for question in textQuestions {
                     publishedTexts.append(TextKey(population: population, question: question))
-                    verbatims += byQuestion[question] ?? []
+                    verbatims += (byQuestion[question] ?? []).map { ($0.publicationOrder, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
                     for (word, count) in aggregate.uncodedWords[question] ?? [:] { words[word, default: 0] += count }
                     uncoded += aggregate.uncodedAnswers[question] ?? 0
                 }

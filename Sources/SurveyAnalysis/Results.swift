@@ -223,6 +223,11 @@ package struct Verbatim: Sendable, Hashable {
     package var themes: [String]
     package var manual: Bool
     package var text: String
+
+    /// Where the answer goes among the answers to its question: a hash of the session, the
+    /// question and the production, so that the order differs from one question to the next
+    /// (the order of sessions, the same in every question, would link a person's answers).
+    package var publicationOrder: UInt64 { fnv(session + "|" + question + "|" + (repetition ?? "")) }
 }
 
 /// A figure withheld by disclosure control, with why. Words are the renderer's.

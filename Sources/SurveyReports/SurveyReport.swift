@@ -137,16 +137,21 @@ package struct SurveyReport {
 
     /// verbatims.csv written while the analysis streams: `add` rows (kept in one spool file per
     /// population and question), then `finish` with the questions whose answers are published.
+    /// Within a question rows are sorted by `Verbatim.publicationOrder`, as in `verbatimsCSV`,
+    /// with bounded memory: a part larger than `bucketBytes` is first split by ranges of the sort
+    /// key into buckets of about that size, each sorted on its own.
     package final class VerbatimSpool {
         let directory: String
         let style: CSVStyle
+        let bucketBytes: Int
         var handles: [TextKey: FileHandle] = [:]
-        var buffers: [TextKey: String] = [:]
+        var buffers: [TextKey: Data] = [:]
         var parts: [TextKey: String] = [:]
 
-        package init(directory: String, style: CSVStyle) throws {
+        package init(directory: String, style: CSVStyle, bucketBytes: Int = 4 << 20) throws {
             self.directory = directory
             self.style = style
+            self.bucketBytes = max(1, bucketBytes)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
 
@@ -158,13 +163,54 @@ package struct SurveyReport {
                 handles[key] = FileHandle(forWritingAtPath: path)
                 parts[key] = path
             }
-            buffers[key, default: ""] += style.row(SurveyReport.verbatimFields(verbatim))
-            if (buffers[key]?.utf8.count ?? 0) > 1 << 20 { flush(key) }
+            Self.append(order: verbatim.publicationOrder, row: Data(style.row(SurveyReport.verbatimFields(verbatim)).utf8), to: &buffers[key, default: Data()])
+            if (buffers[key]?.count ?? 0) > 1 << 20 { flush(key) }
         }
 
         func flush(_ key: TextKey) {
-            if let text = buffers[key], !text.isEmpty { handles[key]?.write(Data(text.utf8)) }
-            buffers[key] = ""
+            if let data = buffers[key], !data.isEmpty { handles[key]?.write(data) }
+            buffers[key] = Data()
+        }
+
+        /// A spooled record: the sort key and the row's length (8 and 4 bytes, little-endian), then the row.
+        static func append(order: UInt64, row: Data, to data: inout Data) {
+            withUnsafeBytes(of: order.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(row.count).littleEndian) { data.append(contentsOf: $0) }
+            data.append(row)
+        }
+
+        /// Reads the records of a spool file in 1 MiB slices.
+        static func forEachRecord(in path: String, _ body: (UInt64, Data) -> Void) {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return }
+            defer { try? handle.close() }
+            var pending = Data()
+            while let slice = try? handle.read(upToCount: 1 << 20), !slice.isEmpty {
+                pending.append(slice)
+                var offset = pending.startIndex
+                while pending.endIndex - offset >= 12 {
+                    var order: UInt64 = 0, length: UInt32 = 0
+                    withUnsafeMutableBytes(of: &order) { $0.copyBytes(from: pending[offset..<offset + 8]) }
+                    withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: pending[offset + 8..<offset + 12]) }
+                    let end = offset + 12 + Int(UInt32(littleEndian: length))
+                    guard end <= pending.endIndex else { break }
+                    body(UInt64(littleEndian: order), pending[offset + 12..<end])
+                    offset = end
+                }
+                pending = Data(pending[offset...])
+            }
+        }
+
+        /// Writes the rows of one spool file sorted by their key (the file fits in memory).
+        static func writeSorted(_ path: String, to out: FileHandle?) {
+            var records: [(UInt64, Data)] = []
+            forEachRecord(in: path) { records.append(($0, Data($1))) }  // a copy: a slice would keep its whole read buffer
+            records.sort { $0.0 < $1.0 }
+            var chunk = Data()
+            for (_, row) in records {
+                chunk.append(row)
+                if chunk.count > 1 << 20 { out?.write(chunk); chunk = Data() }
+            }
+            if !chunk.isEmpty { out?.write(chunk) }
         }
 
         /// Writes verbatims.csv with the answers of `published` (`AnalysisResult.publishedTexts`),
@@ -175,11 +221,36 @@ package struct SurveyReport {
             FileManager.default.createFile(atPath: target, contents: Data(style.table(SurveyReport.verbatimHeader, []).utf8))
             let out = FileHandle(forWritingAtPath: target)
             out?.seekToEndOfFile()
-            // Copied in slices: the parts grow with the number of respondents.
             for key in published {
-                guard let path = parts[key], let part = FileHandle(forReadingAtPath: path) else { continue }
-                while let slice = try? part.read(upToCount: 1 << 20), !slice.isEmpty { out?.write(slice) }
-                try? part.close()
+                guard let path = parts[key] else { continue }
+                let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+                let buckets = max(1, (size + bucketBytes - 1) / bucketBytes)
+                if buckets == 1 {
+                    Self.writeSorted(path, to: out)
+                    continue
+                }
+                // Bucket b holds the keys of the b-th of `buckets` equal ranges: buckets in
+                // order, each sorted, give the part sorted.
+                let bucketPaths = (0..<buckets).map { path + ".\($0)" }
+                var bucketData = Array(repeating: Data(), count: buckets)
+                for bucketPath in bucketPaths { FileManager.default.createFile(atPath: bucketPath, contents: nil) }
+                let bucketHandles = bucketPaths.map { FileHandle(forWritingAtPath: $0) }
+                Self.forEachRecord(in: path) { order, row in
+                    let bucket = Int(order.multipliedFullWidth(by: UInt64(buckets)).high)
+                    Self.append(order: order, row: row, to: &bucketData[bucket])
+                    if bucketData[bucket].count > 1 << 16 {
+                        bucketHandles[bucket]?.write(bucketData[bucket])
+                        bucketData[bucket] = Data()
+                    }
+                }
+                for bucket in 0..<buckets {
+                    if !bucketData[bucket].isEmpty { bucketHandles[bucket]?.write(bucketData[bucket]) }
+                    try? bucketHandles[bucket]?.close()
+                }
+                for bucketPath in bucketPaths {
+                    Self.writeSorted(bucketPath, to: out)
+                    try? FileManager.default.removeItem(atPath: bucketPath)
+                }
             }
             try? out?.close()
             for path in parts.values { try? FileManager.default.removeItem(atPath: path) }

@@ -181,3 +181,15 @@ func record(_ population: String, _ index: Int, _ answers: [String: AnswerValue]
         #expect(flat.given == 5 && flat.base == 4 && flat.base == item.nValid)
     }
 }
+
+@Suite struct VerbatimOrderTests {
+    @Test func answersOfAQuestionAreNotInTheOrderOfSessions() throws {
+        // The same order of sessions in every question would link a person's answers by position.
+        let records = (0..<12).map { record("a", $0, ["filtre": .choice("non"), "difficultes": .text("Réponse libre numéro \($0)")]) }
+        let result = try AnalyzerTests().analyse(records)
+        let sessions = result.verbatims.map(\.session)
+        #expect(sessions.count == 12)
+        #expect(sessions != records.map(\.sessionID))
+        #expect(result.verbatims.map(\.publicationOrder) == result.verbatims.map(\.publicationOrder).sorted())
+    }
+}

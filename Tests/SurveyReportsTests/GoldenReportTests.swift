@@ -12,6 +12,10 @@ enum Example {
     static let record = ProcessInfo.processInfo.environment["PRST_RECORD_GOLDEN"] == "1"
 
     static func files(csv: CSVStyle = .rfc4180) throws -> [String: String] {
+        SurveyReport(try result(), csv: csv).files()
+    }
+
+    static func result() throws -> AnalysisResult {
         let loaded = CampaignLoader.load(root + "/surveys/campagne.yaml")
         guard let campaign = loaded.campaign, !loaded.hasErrors else { throw CocoaError(.fileReadCorruptFile) }
         let (profile, phrases) = try Simulator.load(campaign)
@@ -21,8 +25,7 @@ enum Example {
         for questionnaire in loaded.questionnaires.compactMap(\.questionnaire) {
             try simulator.generate(questionnaire, count: sizes[questionnaire.population] ?? 0) { try memory.write($0, definition: questionnaire) }
         }
-        let result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
-        return SurveyReport(result, csv: csv).files()
+        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
     }
 
     /// Compares (or records) every file of `files` with the directory; extra committed files fail too.

@@ -128,3 +128,26 @@ func csvRows(_ text: String) -> [[String]] {
         #expect(svg.contains("Contributeurs, N\u{00A0}=\u{00A0}16"))
     }
 }
+
+@Suite struct VerbatimSpoolTests {
+    /// The spool (used by `prst report`) writes the bytes of the in-memory file, whether a
+    /// question's answers fit in one sorting bucket or need several.
+    @Test(arguments: [1 << 22, 4096, 64])
+    func spoolEqualsTheInMemoryFile(bucketBytes: Int) throws {
+        let result = try Example.result()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prst-spool-\(bucketBytes)-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = try SurveyReport.VerbatimSpool(directory: directory, style: .rfc4180, bucketBytes: bucketBytes)
+        for population in result.populations {
+            for verbatim in result.verbatims where verbatim.population == population { spool.add(verbatim) }
+        }
+        // Answers of withheld questions reach the spool too: it must drop them.
+        spool.add(Verbatim(session: "x", population: "pilotes", question: "fiches_autre", repetition: nil, polarity: nil, themes: [], manual: false,
+                           text: "Une réponse d'une seule personne"))
+        try spool.finish(published: result.publishedTexts)
+        let written = try String(contentsOfFile: directory + "/verbatims.csv", encoding: .utf8)
+        #expect(written == SurveyReport(result).verbatimsCSV())
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0 != "verbatims.csv" }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
