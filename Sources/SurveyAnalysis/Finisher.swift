@@ -101,8 +101,8 @@ struct Finisher {
                 if shown && variable.valueType == .text { textQuestions.append(id) }
                 let label = variable.isRepeated ? withoutRepetitionPlaceholders(variable.label) : variable.label
                 frequencies.append(Frequency(population: population, variable: id, number: variable.number, label: label, type: variable.valueType,
-                                             repeated: variable.isRepeated, rows: rows, outOfBase: outOfBase, given: counts.given, base: base, respondents: respondents,
-                                             skipped: counts.skipped, notAsked: counts.notAsked, numberSummary: summary, shown: shown))
+                                             repeated: variable.isRepeated, rows: rows, outOfBase: outOfBase, given: counts.given, base: base,
+                                             respondents: respondents, skipped: counts.skipped, notAsked: counts.notAsked, numberSummary: summary, shown: shown))
             }
             // Open answers coded by theme; texts only from questions answered by enough people.
             let publishedQuestions = Set(textQuestions)
@@ -134,8 +134,8 @@ struct Finisher {
                     var funnel = makeFunnel(.deliverable, key: deliverable.code, label: deliverable.label, type: deliverable.attributes["type"] ?? "autre",
                                             population: population, counter: aggregate.deliverableFunnels[deliverable.code] ?? FunnelCounter(), base: base)
                     if let usefulness = aggregate.usefulnessQuestion, let scale = usefulness.definition.scale(for: usefulness.question) {
-                        funnel.usefulness = makeUsefulness(deliverable.code, scale: scale, counts: aggregate.usefulness[deliverable.code] ?? VariableAggregate(),
-                                                           population: population, populationShown: populationShown)
+                        let counts = aggregate.usefulness[deliverable.code] ?? VariableAggregate()
+                        funnel.usefulness = makeUsefulness(deliverable.code, scale: scale, counts: counts, population: population, populationShown: populationShown)
                     }
                     funnels.append(funnel)
                     let channelBase = aggregate.channelBase[deliverable.code] ?? 0

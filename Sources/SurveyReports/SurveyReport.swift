@@ -164,7 +164,7 @@ package struct SurveyReport {
                 parts[key] = path
             }
             Self.append(order: verbatim.publicationOrder, row: Data(style.row(SurveyReport.verbatimFields(verbatim)).utf8), to: &buffers[key, default: Data()])
-            if (buffers[key]?.count ?? 0) > 1 << 20 { flush(key) }
+            if (buffers[key]?.count ?? 0) > 1 << 18 { flush(key) }  // one buffer per open question: kept small
         }
 
         func flush(_ key: TextKey) {
@@ -280,7 +280,8 @@ package struct SurveyReport {
                 }
             }
             for row in f.rows {
-                rows.append([f.population, f.variable, f.number, f.label, row.code, row.label, "\(row.count)", f.outOfBase.contains(row.code) ? "" : pct(row.count, base)])
+                let share = f.outOfBase.contains(row.code) ? "" : pct(row.count, base)
+                rows.append([f.population, f.variable, f.number, f.label, row.code, row.label, "\(row.count)", share])
             }
             rows.append([f.population, f.variable, f.number, f.label, "skipped", "", "\(f.skipped)", ""])
             rows.append([f.population, f.variable, f.number, f.label, "not_asked", "", "\(f.notAsked)", ""])

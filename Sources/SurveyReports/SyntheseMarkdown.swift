@@ -136,7 +136,9 @@ extension SurveyReport {
             md.append("")
             // Usefulness is asked per production: a column of the production table only.
             let useful = scope == .deliverable && rated
-            md.append("| \(scope == .deliverable ? "Production" : "Type") | Connue | Utilisée |\(useful ? " Jugée utile |" : "") Transmise | en interne | à d'autres relais | aux entreprises ou salariés |")
+            let usefulHeader = useful ? " Jugée utile |" : ""
+            md.append("| \(scope == .deliverable ? "Production" : "Type") | Connue | Utilisée |\(usefulHeader) Transmise | en interne | à d'autres relais | "
+                      + "aux entreprises ou salariés |")
             md.append("| --- | ---: | ---: |\(useful ? " ---: |" : "") ---: | ---: | ---: | ---: |")
             for funnel in result.funnels where funnel.scope == scope {
                 var cells = FunnelStepKind.allCases.map { kind -> String in
@@ -231,7 +233,9 @@ extension SurveyReport {
         } else {
             md.append("| Résultat | Groupe | Motif |")
             md.append("| --- | --- | --- |")
-            for s in result.suppressed { md.append("| \(Markdown.cell(figureName(s.what))) | \(Markdown.cell(pop(s.group))) | \(Markdown.cell(reasonText(s))) |") }
+            for s in result.suppressed {
+                md.append("| \(Markdown.cell(figureName(s.what))) | \(Markdown.cell(pop(s.group))) | \(Markdown.cell(reasonText(s))) |")
+            }
             md.append("")
             // True by construction (SurveyAnalysis/Disclosure.swift): every total that adds
             // productions has zero or at least two withheld parts.
