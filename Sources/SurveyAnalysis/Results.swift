@@ -23,9 +23,6 @@ package struct AnalysisResult: Sendable {
     package var suppressed: [Suppression]
     package var codebook: Codebook?
     package var manualCodes: Int
-
-    /// Populations with at least `minGroup` analysed respondents: the only ones published.
-    package var publishedPopulations: [String] { participation.filter { $0.completed >= minGroup }.map(\.population) }
 }
 
 package struct Participation: Sendable, Hashable {
