@@ -15,7 +15,20 @@ enum Example {
         SurveyReport(try result(), csv: csv).files()
     }
 
+    /// The analyses of the example with several thresholds (one simulation).
+    static func results(minGroups: [Int]) throws -> [AnalysisResult] {
+        let (loaded, campaign, memory) = try responses()
+        return try minGroups.map {
+            try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory, options: AnalysisOptions(minGroup: $0))
+        }
+    }
+
     static func result() throws -> AnalysisResult {
+        let (loaded, campaign, memory) = try responses()
+        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
+    }
+
+    static func responses() throws -> (LoadedCampaign, Campaign, MemoryResponses) {
         let loaded = CampaignLoader.load(root + "/surveys/campagne.yaml")
         guard let campaign = loaded.campaign, !loaded.hasErrors else { throw CocoaError(.fileReadCorruptFile) }
         let (profile, phrases) = try Simulator.load(campaign)
@@ -25,7 +38,7 @@ enum Example {
         for questionnaire in loaded.questionnaires.compactMap(\.questionnaire) {
             try simulator.generate(questionnaire, count: sizes[questionnaire.population] ?? 0) { try memory.write($0, definition: questionnaire) }
         }
-        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
+        return (loaded, campaign, memory)
     }
 
     /// Compares (or records) every file of `files` with the directory; extra committed files fail too.

@@ -151,3 +151,42 @@ func csvRows(_ text: String) -> [[String]] {
         #expect(left.isEmpty, "\(left)")
     }
 }
+
+/// Secondary suppression on the example campaign, for every threshold from 1 to 60: no
+/// published total has exactly one withheld part, and no published step has a withheld base.
+@Suite struct DisclosureOnTheExampleTests {
+    @Test func noWithheldFigureComesBackBySubtraction() throws {
+        let thresholds = Array(stride(from: 1, through: 60, by: 1))
+        for (minGroup, result) in zip(thresholds, try Example.results(minGroups: thresholds)) {
+            let funnels = result.funnels.filter { $0.population == "destinataires" }
+            func unknown(_ step: FunnelStep?) -> Bool { step.map { !$0.shown && $0.basePrevious > 0 } ?? false }
+            func flatShown(_ variable: String) -> Bool {
+                result.frequencies.first { $0.population == "destinataires" && $0.variable == variable }?.shown ?? false
+            }
+            let deliverables = funnels.filter { $0.scope == .deliverable }, types = funnels.filter { $0.scope == .type }
+            for kind in FunnelStepKind.allCases {
+                for type in types {
+                    let count = deliverables.filter { $0.type == type.key && unknown($0.step(kind)) }.count + (unknown(type.step(kind)) ? 1 : 0)
+                    #expect(count != 1, "min_group \(minGroup), \(kind), type \(type.key)")
+                }
+                if let overall = funnels.first(where: { $0.scope == .overall }) {
+                    let count = types.filter { unknown($0.step(kind)) }.count + (unknown(overall.step(kind)) ? 1 : 0)
+                    #expect(count != 1, "min_group \(minGroup), \(kind), ensemble")
+                }
+                let total = kind == .aware ? "livrables_connus" : kind == .used ? "utilise" : "relais"
+                if flatShown(total) { #expect(deliverables.filter { unknown($0.step(kind)) }.count != 1, "min_group \(minGroup), \(kind), \(total)") }
+                for funnel in funnels {
+                    guard let step = funnel.step(kind), step.shown, let previous = kind.previous else { continue }
+                    #expect(funnel.step(previous)?.shown == true, "min_group \(minGroup), \(funnel.key) \(kind)")
+                }
+            }
+            if flatShown("utilite") {
+                #expect(deliverables.filter { ($0.usefulness.map { !$0.shown && $0.nValid > 0 }) ?? false }.count != 1, "min_group \(minGroup), utilite")
+            }
+            if flatShown("canal") {
+                let withheld = Set(result.channels.filter { !$0.shown && $0.base > 0 }.map(\.deliverable))
+                #expect(withheld.count != 1, "min_group \(minGroup), canal")
+            }
+        }
+    }
+}
