@@ -139,10 +139,13 @@ package enum Charts {
                 let inset = Double(index) * 3
                 svg.append("<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4 + inset))\" width=\"\(fmt(pct / 100 * chartWidth))\" height=\"\(fmt(26 - 2 * inset))\" fill=\"\(colour)\"/>")
             }
-            let aware = funnel.step(.aware)?.pctAll ?? 0
-            let final = funnel.step(.relayedFinal).flatMap { $0.shown ? $0.pctAll : nil }
-            var text = "\(Numbers.comma(aware)) % → \(final.map { Numbers.comma($0) + " %" } ?? "s.")"
-            if funnel.step(.relayedFinal)?.shown == false { text = "\(Numbers.comma(aware)) % → secret" }
+            // Under 30 recipients, counts as in the text of the report.
+            func figure(_ step: FunnelStep) -> String {
+                step.baseAll < 30 ? "\(step.count) / \(step.baseAll)" : Numbers.comma(step.pctAll ?? 0) + " %"
+            }
+            let aware = funnel.step(.aware).map(figure) ?? "–"
+            let final = funnel.step(.relayedFinal).map { $0.shown ? figure($0) : "secret" } ?? "–"
+            let text = "\(aware) → \(final)"
             svg.append("<text x=\"\(fmt(labelWidth + chartWidth + 6))\" y=\"\(fmt(y + 21))\">\(XML.escape(text))</text>")
         }
         let base = funnels.first?.step(.aware)?.baseAll ?? 0

@@ -121,6 +121,15 @@ func csvRows(_ text: String) -> [[String]] {
         #expect(barLabels(large) == ["15 %", "20 %", "30 %", "35 %"])
     }
 
+    @Test func funnelChartGivesCountsUnderThirty() {
+        func funnel(base: Int) -> Funnel {
+            let steps = FunnelStepKind.allCases.map { FunnelStep(kind: $0, count: $0 == .aware ? 12 : 3, baseAll: base, basePrevious: base, shown: true) }
+            return Funnel(scope: .overall, key: "ensemble", label: "Ensemble", type: "", population: "d", steps: steps)
+        }
+        #expect(Charts.funnel(title: "T", funnels: [funnel(base: 20)]).contains(">12 / 20 → 3 / 20</text>"))
+        #expect(Charts.funnel(title: "T", funnels: [funnel(base: 200)]).contains(">6,0 % → 1,5 %</text>"))
+    }
+
     @Test func aLongLabelKeepsPopulationAndBase() {
         var long = item(valid: [2, 4, 6, 4])
         long.label = String(repeating: "Un libellé vraiment très long ", count: 8)
