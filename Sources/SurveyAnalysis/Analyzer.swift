@@ -35,8 +35,8 @@ package struct AnalysisOptions {
     /// Called every 1,000 records with the number read so far.
     package var progress: ((Int) -> Void)?
     /// When set, anonymised open answers are handed here as they are read instead of being kept
-    /// in the result (memory stays bounded for very large surveys). The receiver must drop
-    /// those of populations under the minimum group (`AnalysisResult.publishedPopulations`).
+    /// in the result (memory stays bounded for very large surveys). The receiver must keep
+    /// only those of `AnalysisResult.publishedTexts` (questions answered by enough people).
     package var verbatimSink: ((Verbatim) -> Void)?
     package init(minGroup: Int? = nil, manualCodes: [ManualCode] = []) {
         self.minGroup = minGroup
@@ -98,6 +98,7 @@ struct DefinitionPlan {
     var use: Question?
     var relay: Question?
     var channel: Question?
+    var usefulness: Question?
     var deliverables: [Choice]
 
     init(_ definition: Questionnaire) {
@@ -112,6 +113,7 @@ struct DefinitionPlan {
             use = repeated.first { $0.diffusion == .use }
             relay = repeated.first { $0.diffusion == .relay }
             channel = repeated.first { $0.diffusion == .channel }
+            usefulness = repeated.first { $0.diffusion == .usefulness && $0.type == .scale }
         }
     }
 }
@@ -120,18 +122,26 @@ final class VariableAggregate {
     var counts: [String: Int] = [:]
     var nonSubstantive: [String: Int] = [:]
     var given = 0, skipped = 0, notAsked = 0
+    /// People with at least one answer given / one substantive answer (not « Ne sait pas »):
+    /// for a repeated question, fewer than the answers.
+    var respondents = 0, substantiveRespondents = 0
     var numbers: [Double: Int] = [:]
 
-    func add(_ value: AnswerValue) {
+    /// Counts one answer; says whether it was given, and whether it was substantive.
+    @discardableResult
+    func add(_ value: AnswerValue) -> (given: Bool, substantive: Bool) {
         switch value {
         case .choice(let code): counts[code, default: 0] += 1; given += 1
         case .choices(let codes): for code in codes { counts[code, default: 0] += 1 }; given += 1
         case .number(let number): numbers[number, default: 0] += 1; given += 1
-        case .text(let text): if text.isBlank { skipped += 1 } else { given += 1 }
-        case .nonSubstantive(let code): nonSubstantive[code, default: 0] += 1; given += 1
-        case .skipped: skipped += 1
-        case .notAsked: notAsked += 1
+        case .text(let text):
+            if text.isBlank { skipped += 1; return (false, false) }
+            given += 1
+        case .nonSubstantive(let code): nonSubstantive[code, default: 0] += 1; given += 1; return (true, false)
+        case .skipped: skipped += 1; return (false, false)
+        case .notAsked: notAsked += 1; return (false, false)
         }
+        return (true, true)
     }
 }
 
@@ -148,8 +158,9 @@ final class PopulationAggregate {
     var variables: [String: VariableAggregate] = [:]
     var mentions: [String: Int] = [:] // "theme|polarity"
     var quoteCandidates: [String: [(rank: UInt64, quote: Quote)]] = [:]
-    var uncodedWords: [String: Int] = [:]
-    var uncodedAnswers = 0
+    /// Per question, so that the words of a question withheld for disclosure can be left out.
+    var uncodedWords: [String: [String: Int]] = [:]
+    var uncodedAnswers: [String: Int] = [:]
     var verbatims: [Verbatim] = []
     var verbatimSink: ((Verbatim) -> Void)?
     var deliverables: [Choice] = []
@@ -160,6 +171,9 @@ final class PopulationAggregate {
     var channels: [String: [String: Int]] = [:]
     var channelBase: [String: Int] = [:]
     var channelLabels: [String: String] = [:]
+    var usefulness: [String: VariableAggregate] = [:]
+    /// The usefulness question of the newest definition, with it (for its scale).
+    var usefulnessQuestion: (question: Question, definition: Questionnaire)?
 
     init(population: String) { self.population = population }
 
@@ -173,6 +187,7 @@ final class PopulationAggregate {
         for deliverable in plan.deliverables where !deliverables.contains(where: { $0.code == deliverable.code }) {
             deliverables.append(deliverable)
         }
+        if usefulnessQuestion == nil, let question = plan.usefulness { usefulnessQuestion = (question, plan.definition) }
         if let channel = plan.channel {
             for option in plan.definition.options(for: channel) where channelLabels[option.code] == nil { channelLabels[option.code] = option.label }
         }
@@ -180,7 +195,9 @@ final class PopulationAggregate {
 
     func add(_ record: ResponseRecord, plan: DefinitionPlan, patterns: FrenchText.PreparedCodebook, manual: [String: [String: [String]]], names: [String], quotesPerGroup: Int) {
         started += 1
-        guard record.status == .completed || record.origin == .imported else { return }
+        // Only completed sessions are analysed, whatever their origin: an unfinished session
+        // imported from elsewhere counts in participation only, like any other.
+        guard record.status == .completed else { return }
         completed += 1
         var mentioned: Set<String> = []
         let answers = record.answers
@@ -194,13 +211,18 @@ final class PopulationAggregate {
             } else {
                 values.append((nil, answers[AnswerKey(slot.id)] ?? .notAsked))
             }
+            var gave = false, substantive = false
             for (repetition, value) in values {
-                aggregate.add(value)
+                let counted = aggregate.add(value)
+                gave = gave || counted.given
+                substantive = substantive || counted.substantive
                 if case .text(let text) = value, !text.isBlank {
                     addText(text, session: record.sessionID, variable: slot.variable, repetition: repetition, patterns: patterns,
                             manual: manual[record.sessionID]?[slot.id], names: names, quotesPerGroup: quotesPerGroup, into: &mentioned)
                 }
             }
+            if gave { aggregate.respondents += 1 }
+            if substantive { aggregate.substantiveRespondents += 1 }
         }
         for key in mentioned { mentions[key, default: 0] += 1 }
         if let awareness = plan.awareness { addDiffusion(answers, plan: plan, awareness: awareness) }
@@ -220,10 +242,13 @@ final class PopulationAggregate {
                                 themes: themes.map(\.0), manual: manual != nil, text: anonymised)
         if let verbatimSink { verbatimSink(verbatim) } else { verbatims.append(verbatim) }
         if themes.isEmpty {
-            uncodedAnswers += 1
+            uncodedAnswers[variable.id, default: 0] += 1
             let words = FrenchText.contentWords(text)
-            for word in words { uncodedWords[word, default: 0] += 1 }
-            if words.count > 1 { for i in 0..<(words.count - 1) { uncodedWords[words[i] + " " + words[i + 1], default: 0] += 1 } }
+            // Mutated in place (no copy of the question's vocabulary per answer).
+            for word in words { uncodedWords[variable.id, default: [:]][word, default: 0] += 1 }
+            if words.count > 1 {
+                for i in 0..<(words.count - 1) { uncodedWords[variable.id, default: [:]][words[i] + " " + words[i + 1], default: 0] += 1 }
+            }
             return
         }
         for (theme, themePolarity) in themes {
@@ -261,6 +286,13 @@ final class PopulationAggregate {
                     case nil: break
                     }
                 }
+            }
+            if let usefulness = plan.usefulness, let value = answers[AnswerKey(usefulness.id, repetition: deliverable.code)] {
+                let aggregate = self.usefulness[deliverable.code] ?? VariableAggregate()
+                self.usefulness[deliverable.code] = aggregate
+                let counted = aggregate.add(value)
+                if counted.given { aggregate.respondents += 1 }
+                if counted.substantive { aggregate.substantiveRespondents += 1 }
             }
             if let channel = plan.channel, case .choices(let codes)? = answers[AnswerKey(channel.id, repetition: deliverable.code)] {
                 channelBase[deliverable.code, default: 0] += 1

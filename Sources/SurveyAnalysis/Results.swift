@@ -17,12 +17,12 @@ package struct AnalysisResult: Sendable {
     package var channels: [ChannelCount]
     package var frequencies: [Frequency]
     package var verbatims: [Verbatim]
+    /// The open questions whose answers may be published, per population, in report order:
+    /// verbatims.csv holds these and no others (the streaming spool uses it too).
+    package var publishedTexts: [TextKey]
     package var suppressed: [Suppression]
     package var codebook: Codebook?
     package var manualCodes: Int
-
-    /// Populations with at least `minGroup` analysed respondents: the only ones published.
-    package var publishedPopulations: [String] { participation.filter { $0.completed >= minGroup }.map(\.population) }
 }
 
 package struct Participation: Sendable, Hashable {
@@ -129,7 +129,6 @@ package struct FunnelStep: Sendable, Hashable {
     package var basePrevious: Int
     package var shown: Bool
     package var pctAll: Double? { baseAll > 0 ? 100 * Double(count) / Double(baseAll) : nil }
-    package var pctPrevious: Double? { basePrevious > 0 ? 100 * Double(count) / Double(basePrevious) : nil }
     package var interval: (low: Double, high: Double)? { Statistics.wilson(count, baseAll) }
 }
 
@@ -143,7 +142,20 @@ package struct Funnel: Sendable, Hashable {
     package var type: String
     package var population: String
     package var steps: [FunnelStep]
+    /// The answers to the `diffusion: usefulness` question about this deliverable (deliverable
+    /// scope only, and only when the questionnaire has one).
+    package var usefulness: Usefulness?
     package func step(_ kind: FunnelStepKind) -> FunnelStep? { steps.first { $0.kind == kind } }
+}
+
+/// How useful the people who used a deliverable found it, « Ne sait pas » out of the base.
+package struct Usefulness: Sendable, Hashable {
+    package var levels: [LevelCount]
+    package var nonSubstantive: [LevelCount]
+    package var nValid: Int
+    package var nNonSubstantive: Int
+    package var favourable: Int
+    package var shown: Bool
 }
 
 package struct ChannelCount: Sendable, Hashable {
@@ -165,7 +177,15 @@ package struct Frequency: Sendable, Hashable {
     package var repeated: Bool
     /// Choice or level rows: code, label, count.
     package var rows: [LevelCount]
+    /// Codes of `rows` counted apart, out of `base` (a scale's « Ne sait pas »).
+    package var outOfBase: Set<String>
     package var given: Int
+    /// The base of the percentages: `given` less « Ne sait pas » for a scale (as in the theme
+    /// tables), `given` otherwise.
+    package var base: Int
+    /// People who gave at least one answer counted in `base` (for a repeated question, fewer
+    /// than the answers): the disclosure threshold applies to them.
+    package var respondents: Int
     package var skipped: Int
     package var notAsked: Int
     package var numberSummary: NumberSummary?
@@ -180,6 +200,17 @@ package struct NumberSummary: Sendable, Hashable {
     package var median: Double
 }
 
+package struct TextKey: Sendable, Hashable {
+    package var population: String
+    package var question: String
+    package init(population: String, question: String) {
+        self.population = population
+        self.question = question
+    }
+}
+
+/// An anonymised open answer. The session id stays inside the analysis (quotes are chosen by
+/// its hash); renderers must not publish it, since it links a person's answers together.
 package struct Verbatim: Sendable, Hashable {
     package var session: String
     package var population: String
@@ -189,12 +220,43 @@ package struct Verbatim: Sendable, Hashable {
     package var themes: [String]
     package var manual: Bool
     package var text: String
+
+    /// Where the answer goes among the answers to its question: a hash of the session, the
+    /// question and the production, so that the order differs from one question to the next
+    /// (the order of sessions, the same in every question, would link a person's answers).
+    package var publicationOrder: UInt64 { fnv(session + "|" + question + "|" + (repetition ?? "")) }
 }
 
-/// A figure withheld by disclosure control, with why.
+/// A figure withheld by disclosure control, with why. Words are the renderer's.
 package struct Suppression: Sendable, Hashable {
-    package var what: String
+    package var what: WithheldFigure
+    /// The population.
     package var group: String
+    /// The number of people the figure is about.
     package var base: Int
-    package var reason: String
+    package var reason: SuppressionReason
+}
+
+package enum WithheldFigure: Sendable, Hashable {
+    /// Every result of the population.
+    case population
+    /// A scale item's line in the theme tables, likert CSVs and charts.
+    case item(String)
+    /// The flat count (tri à plat) of a variable.
+    case frequency(String)
+    /// The open answers to a variable: verbatims.csv, quotes, uncoded words.
+    case texts(String)
+    case channels(deliverable: String)
+    case usefulness(deliverable: String)
+    case funnelStep(scope: FunnelScope, key: String, step: FunnelStepKind)
+}
+
+package enum SuppressionReason: Sendable, Hashable {
+    /// Fewer people than `AnalysisResult.minGroup` in the figure's base.
+    case belowThreshold
+    /// Secondary suppression: withheld with `protecting`, which a published total minus the
+    /// other published parts would otherwise give.
+    case complementary(protecting: WithheldFigure)
+    /// The figure's base is the count of a withheld figure (a funnel step after a withheld step).
+    case baseWithheld(WithheldFigure)
 }

@@ -36,9 +36,9 @@ package enum Charts {
 
     /// Diverging stacked bars centred on the scale's middle; one row per item and population.
     package static func likert(title: String, rows: [ItemStats], populationLabel: (String) -> String) -> String {
-        let labelWidth = 360.0, chartWidth = 440.0, nspWidth = 90.0, rowHeight = 40.0, top = 84.0
+        let labelWidth = 360.0, chartWidth = 440.0, nspWidth = 90.0, rowHeight = 50.0, top = 84.0
         let width = labelWidth + chartWidth + nspWidth + 20
-        let height = top + Double(rows.count) * rowHeight + 40
+        let height = top + Double(rows.count) * rowHeight + 50
         let centre = labelWidth + chartWidth / 2, perPercent = chartWidth / 200
         var svg: [String] = []
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">")
@@ -62,9 +62,13 @@ package enum Charts {
         svg.append("<text x=\"\(fmt(labelWidth + chartWidth + nspWidth / 2 + 10))\" y=\"72\" text-anchor=\"middle\" fill=\"#555555\">Ne sait pas</text>")
         for (rowIndex, row) in rows.enumerated() {
             let y = top + Double(rowIndex) * rowHeight
-            let label = "\(row.label) — \(populationLabel(row.population)), N\u{00A0}=\u{00A0}\(row.nValid)"
-            for (lineIndex, line) in wrap(label, width: 58, lines: 2).enumerated() {
-                svg.append("<text x=\"10\" y=\"\(fmt(y + 14 + Double(lineIndex) * 14))\">\(XML.escape(line))</text>")
+            // The item's label may be cut, never the population and N: the line after it says
+            // which group the bar is (the same item is drawn once per population).
+            var lines = wrap(row.label, width: 58, lines: 2)
+            lines.append("\(populationLabel(row.population)), N\u{00A0}=\u{00A0}\(row.nValid)")
+            for (lineIndex, line) in lines.enumerated() {
+                let weight = lineIndex == lines.count - 1 ? " font-weight=\"bold\"" : ""
+                svg.append("<text x=\"10\" y=\"\(fmt(y + 13 + Double(lineIndex) * 13))\"\(weight)>\(XML.escape(line))</text>")
             }
             let n = Double(max(row.nValid, 1))
             let colours = palette(row.levels.count)
@@ -76,23 +80,30 @@ package enum Charts {
             let leftCount = k / 2
             var leftTotal = ordered.prefix(leftCount).reduce(0, +)
             if let neutralIndex { leftTotal += ordered[neutralIndex] / 2 }
+            // Under 30 valid answers the text gives counts, not percentages: so do the bars.
+            let counts = favourableHigh ? row.levels.map(\.count) : row.levels.map(\.count).reversed()
             var x = centre - leftTotal * perPercent
             for (index, pct) in ordered.enumerated() {
                 let w = pct * perPercent
                 guard w > 0 else { continue }
                 let colour = favourableHigh ? colours[index] : colours[k - 1 - index]
-                svg.append("<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"24\" fill=\"\(colour)\"/>")
-                if pct >= 5 {
-                    svg.append("<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 20))\" text-anchor=\"middle\" fill=\"\(darkText(colour) ? "#000000" : "#ffffff")\">\(Int(pct.rounded())) %</text>")
+                svg.append("<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 8))\" width=\"\(fmt(w))\" height=\"24\" fill=\"\(colour)\"/>")
+                // A label only where it fits inside its segment (about 7 px a character).
+                let text = row.nValid < 30 ? "\(counts[index])" : "\(Int(pct.rounded())) %"
+                if w >= Double(text.count) * 7 + 4 {
+                    svg.append("<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\" fill=\"\(darkText(colour) ? "#000000" : "#ffffff")\">\(text)</text>")
                 }
                 x += w
                 _ = neutralIndex
             }
             let nsp = row.nNonSubstantive
-            svg.append("<text x=\"\(fmt(labelWidth + chartWidth + nspWidth / 2 + 10))\" y=\"\(fmt(y + 20))\" text-anchor=\"middle\">\(nsp)</text>")
+            svg.append("<text x=\"\(fmt(labelWidth + chartWidth + nspWidth / 2 + 10))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\">\(nsp)</text>")
         }
         svg.append("<line x1=\"\(fmt(centre))\" y1=\"\(fmt(top))\" x2=\"\(fmt(centre))\" y2=\"\(fmt(top + Double(rows.count) * rowHeight))\" stroke=\"#333333\" stroke-width=\"1\"/>")
-        svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">Pourcentages sur les réponses valides (hors « Ne sait pas ») ; étiquettes sous 5 % masquées.</text>")
+        svg.append("<text x=\"10\" y=\"\(fmt(height - 26))\" fill=\"#555555\">Pourcentages sur les réponses valides (hors « Ne sait pas ») ; pas d'étiquette dans les segments trop étroits.</text>")
+        if rows.contains(where: { $0.nValid < 30 }) {
+            svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">Moins de 30 réponses valides : effectifs dans les barres, au lieu de pourcentages.</text>")
+        }
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
     }
@@ -128,10 +139,13 @@ package enum Charts {
                 let inset = Double(index) * 3
                 svg.append("<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4 + inset))\" width=\"\(fmt(pct / 100 * chartWidth))\" height=\"\(fmt(26 - 2 * inset))\" fill=\"\(colour)\"/>")
             }
-            let aware = funnel.step(.aware)?.pctAll ?? 0
-            let final = funnel.step(.relayedFinal).flatMap { $0.shown ? $0.pctAll : nil }
-            var text = "\(Numbers.comma(aware)) % → \(final.map { Numbers.comma($0) + " %" } ?? "s.")"
-            if funnel.step(.relayedFinal)?.shown == false { text = "\(Numbers.comma(aware)) % → secret" }
+            // Under 30 recipients, counts as in the text of the report.
+            func figure(_ step: FunnelStep) -> String {
+                step.baseAll < 30 ? "\(step.count) / \(step.baseAll)" : Numbers.comma(step.pctAll ?? 0) + " %"
+            }
+            let aware = funnel.step(.aware).map(figure) ?? "–"
+            let final = funnel.step(.relayedFinal).map { $0.shown ? figure($0) : "secret" } ?? "–"
+            let text = "\(aware) → \(final)"
             svg.append("<text x=\"\(fmt(labelWidth + chartWidth + 6))\" y=\"\(fmt(y + 21))\">\(XML.escape(text))</text>")
         }
         let base = funnels.first?.step(.aware)?.baseAll ?? 0

@@ -95,12 +95,24 @@ package struct SurveyReport {
 
     func diffusionCSV() -> String {
         var rows: [[String]] = []
-        for funnel in result.funnels where funnel.scope != .deliverable || true {
+        // Every scope: one row per production, per type (`type:`) and for all of them (`ensemble`).
+        for funnel in result.funnels {
+            let name: String
+            switch funnel.scope {
+            case .deliverable: name = funnel.key
+            case .type: name = "type:" + funnel.key
+            case .overall: name = "ensemble"
+            }
             for step in funnel.steps where step.shown {
                 let ci = step.interval
-                let name = funnel.scope == .deliverable ? funnel.key : (funnel.scope == .type ? "type:" + funnel.key : "ensemble")
                 rows.append([name, funnel.type, step.kind.rawValue, "\(step.count)", "\(step.baseAll)", pct(step.count, step.baseAll), "\(step.basePrevious)",
                              pct(step.count, step.basePrevious), csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high })])
+                // Usefulness after use: favourable answers among the users who rated it (« Ne sait pas » out).
+                if step.kind == .used, let useful = funnel.usefulness, useful.shown, let base = funnel.step(.aware)?.baseAll {
+                    let interval = Statistics.wilson(useful.favourable, base)
+                    rows.append([name, funnel.type, "useful", "\(useful.favourable)", "\(base)", pct(useful.favourable, base), "\(useful.nValid)",
+                                 pct(useful.favourable, useful.nValid), csv.number(interval.map { 100 * $0.low }), csv.number(interval.map { 100 * $0.high })])
+                }
             }
         }
         return csv.table(["deliverable", "type", "step", "count", "base_all", "pct_all", "base_previous", "pct_previous", "ci_low", "ci_high"], rows)
@@ -112,63 +124,136 @@ package struct SurveyReport {
         })
     }
 
-    static let verbatimHeader = ["session", "population", "question", "repetition", "polarity", "themes", "manual", "text"]
+    /// No session id: it would link every answer of one person together (and it is the
+    /// respondent's receipt). Manual coding refers to answers by the session ids of the export.
+    static let verbatimHeader = ["population", "question", "repetition", "polarity", "themes", "manual", "text"]
     static func verbatimFields(_ v: Verbatim) -> [String] {
-        [v.session, v.population, v.question, v.repetition ?? "", v.polarity?.rawValue ?? "", v.themes.joined(separator: "|"), v.manual ? "1" : "0", v.text]
+        [v.population, v.question, v.repetition ?? "", v.polarity?.rawValue ?? "", v.themes.joined(separator: "|"), v.manual ? "1" : "0", v.text]
     }
 
     func verbatimsCSV() -> String {
         csv.table(Self.verbatimHeader, result.verbatims.map(Self.verbatimFields))
     }
 
-    /// verbatims.csv written while the analysis streams: `begin` the file, `add` rows (kept in one
-    /// spool file per population), `finish` with the published populations.
+    /// verbatims.csv written while the analysis streams: `add` rows (kept in one spool file per
+    /// population and question), then `finish` with the questions whose answers are published.
+    /// Within a question rows are sorted by `Verbatim.publicationOrder`, as in `verbatimsCSV`,
+    /// with bounded memory: a part larger than `bucketBytes` is first split by ranges of the sort
+    /// key into buckets of about that size, each sorted on its own.
     package final class VerbatimSpool {
         let directory: String
         let style: CSVStyle
-        var handles: [String: FileHandle] = [:]
-        var buffers: [String: String] = [:]
-        var order: [String] = []
+        let bucketBytes: Int
+        var handles: [TextKey: FileHandle] = [:]
+        var buffers: [TextKey: Data] = [:]
+        var parts: [TextKey: String] = [:]
 
-        package init(directory: String, style: CSVStyle) throws {
+        package init(directory: String, style: CSVStyle, bucketBytes: Int = 4 << 20) throws {
             self.directory = directory
             self.style = style
+            self.bucketBytes = max(1, bucketBytes)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
 
-        func path(_ population: String) -> String { directory + "/.verbatims-\(population).part" }
-
         package func add(_ verbatim: Verbatim) {
-            let population = verbatim.population
-            if handles[population] == nil {
-                FileManager.default.createFile(atPath: path(population), contents: nil)
-                handles[population] = FileHandle(forWritingAtPath: path(population))
-                order.append(population)
+            let key = TextKey(population: verbatim.population, question: verbatim.question)
+            if handles[key] == nil {
+                let path = directory + "/.verbatims-\(parts.count).part"
+                FileManager.default.createFile(atPath: path, contents: nil)
+                handles[key] = FileHandle(forWritingAtPath: path)
+                parts[key] = path
             }
-            buffers[population, default: ""] += style.row(SurveyReport.verbatimFields(verbatim))
-            if (buffers[population]?.utf8.count ?? 0) > 1 << 20 { flush(population) }
+            Self.append(order: verbatim.publicationOrder, row: Data(style.row(SurveyReport.verbatimFields(verbatim)).utf8), to: &buffers[key, default: Data()])
+            if (buffers[key]?.count ?? 0) > 1 << 18 { flush(key) }  // one buffer per open question: kept small
         }
 
-        func flush(_ population: String) {
-            if let text = buffers[population], !text.isEmpty { handles[population]?.write(Data(text.utf8)) }
-            buffers[population] = ""
+        func flush(_ key: TextKey) {
+            if let data = buffers[key], !data.isEmpty { handles[key]?.write(data) }
+            buffers[key] = Data()
         }
 
-        /// Writes verbatims.csv with the published populations, in `populations` order.
-        package func finish(published populations: [String]) throws {
-            for population in order { flush(population); try? handles[population]?.close() }
+        /// A spooled record: the sort key and the row's length (8 and 4 bytes, little-endian), then the row.
+        static func append(order: UInt64, row: Data, to data: inout Data) {
+            withUnsafeBytes(of: order.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(row.count).littleEndian) { data.append(contentsOf: $0) }
+            data.append(row)
+        }
+
+        /// Reads the records of a spool file in 1 MiB slices.
+        static func forEachRecord(in path: String, _ body: (UInt64, Data) -> Void) {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return }
+            defer { try? handle.close() }
+            var pending = Data()
+            while let slice = try? handle.read(upToCount: 1 << 20), !slice.isEmpty {
+                pending.append(slice)
+                var offset = pending.startIndex
+                while pending.endIndex - offset >= 12 {
+                    var order: UInt64 = 0, length: UInt32 = 0
+                    withUnsafeMutableBytes(of: &order) { $0.copyBytes(from: pending[offset..<offset + 8]) }
+                    withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: pending[offset + 8..<offset + 12]) }
+                    let end = offset + 12 + Int(UInt32(littleEndian: length))
+                    guard end <= pending.endIndex else { break }
+                    body(UInt64(littleEndian: order), pending[offset + 12..<end])
+                    offset = end
+                }
+                pending = Data(pending[offset...])
+            }
+        }
+
+        /// Writes the rows of one spool file sorted by their key (the file fits in memory).
+        static func writeSorted(_ path: String, to out: FileHandle?) {
+            var records: [(UInt64, Data)] = []
+            forEachRecord(in: path) { records.append(($0, Data($1))) }  // a copy: a slice would keep its whole read buffer
+            records.sort { $0.0 < $1.0 }
+            var chunk = Data()
+            for (_, row) in records {
+                chunk.append(row)
+                if chunk.count > 1 << 20 { out?.write(chunk); chunk = Data() }
+            }
+            if !chunk.isEmpty { out?.write(chunk) }
+        }
+
+        /// Writes verbatims.csv with the answers of `published` (`AnalysisResult.publishedTexts`),
+        /// in that order: the answers of questions under the threshold are dropped.
+        package func finish(published: [TextKey]) throws {
+            for key in handles.keys { flush(key); try? handles[key]?.close() }
             let target = directory + "/verbatims.csv"
             FileManager.default.createFile(atPath: target, contents: Data(style.table(SurveyReport.verbatimHeader, []).utf8))
             let out = FileHandle(forWritingAtPath: target)
             out?.seekToEndOfFile()
-            // Copied in slices: the parts grow with the number of respondents.
-            for population in populations where order.contains(population) {
-                guard let part = FileHandle(forReadingAtPath: path(population)) else { continue }
-                while let slice = try? part.read(upToCount: 1 << 20), !slice.isEmpty { out?.write(slice) }
-                try? part.close()
+            for key in published {
+                guard let path = parts[key] else { continue }
+                let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+                let buckets = max(1, (size + bucketBytes - 1) / bucketBytes)
+                if buckets == 1 {
+                    Self.writeSorted(path, to: out)
+                    continue
+                }
+                // Bucket b holds the keys of the b-th of `buckets` equal ranges: buckets in
+                // order, each sorted, give the part sorted.
+                let bucketPaths = (0..<buckets).map { path + ".\($0)" }
+                var bucketData = Array(repeating: Data(), count: buckets)
+                for bucketPath in bucketPaths { FileManager.default.createFile(atPath: bucketPath, contents: nil) }
+                let bucketHandles = bucketPaths.map { FileHandle(forWritingAtPath: $0) }
+                Self.forEachRecord(in: path) { order, row in
+                    let bucket = Int(order.multipliedFullWidth(by: UInt64(buckets)).high)
+                    Self.append(order: order, row: row, to: &bucketData[bucket])
+                    if bucketData[bucket].count > 1 << 16 {
+                        bucketHandles[bucket]?.write(bucketData[bucket])
+                        bucketData[bucket] = Data()
+                    }
+                }
+                for bucket in 0..<buckets {
+                    if !bucketData[bucket].isEmpty { bucketHandles[bucket]?.write(bucketData[bucket]) }
+                    try? bucketHandles[bucket]?.close()
+                }
+                for bucketPath in bucketPaths {
+                    Self.writeSorted(bucketPath, to: out)
+                    try? FileManager.default.removeItem(atPath: bucketPath)
+                }
             }
             try? out?.close()
-            for population in order { try? FileManager.default.removeItem(atPath: path(population)) }
+            for path in parts.values { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 
@@ -181,7 +266,8 @@ package struct SurveyReport {
     func flatCSV() -> String {
         var rows: [[String]] = []
         for f in result.frequencies where f.shown {
-            let base = f.given
+            // The theme tables' base: « Ne sait pas » counted, out of the percentages.
+            let base = f.base
             if f.rows.isEmpty {
                 if let s = f.numberSummary {
                     rows.append([f.population, f.variable, f.number, f.label, "n", "", "\(s.n)", ""])
@@ -193,7 +279,10 @@ package struct SurveyReport {
                     rows.append([f.population, f.variable, f.number, f.label, "answered", "", "\(f.given)", ""])
                 }
             }
-            for row in f.rows { rows.append([f.population, f.variable, f.number, f.label, row.code, row.label, "\(row.count)", pct(row.count, base)]) }
+            for row in f.rows {
+                let share = f.outOfBase.contains(row.code) ? "" : pct(row.count, base)
+                rows.append([f.population, f.variable, f.number, f.label, row.code, row.label, "\(row.count)", share])
+            }
             rows.append([f.population, f.variable, f.number, f.label, "skipped", "", "\(f.skipped)", ""])
             rows.append([f.population, f.variable, f.number, f.label, "not_asked", "", "\(f.notAsked)", ""])
         }

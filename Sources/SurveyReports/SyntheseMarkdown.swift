@@ -19,7 +19,7 @@ extension SurveyReport {
         md.append("")
         md.append("> **Avertissement.** Les résultats traduisent le point de vue des répondants, et de ceux-là seuls : ils ne mesurent ni l'activité réelle des groupes ni les effets du plan sur les entreprises. Les non-répondants peuvent avoir un regard différent.")
         md.append("")
-        md.append("Méthode : seuls les questionnaires complets (ou importés) sont analysés ; les sessions inachevées ne comptent que dans la participation. Les pourcentages portent sur les réponses valides ; « Ne sait pas » est compté à part, hors base ; une question non posée (filtre) n'est jamais comptée comme non-réponse. Part favorable = réponses des niveaux favorables de l'échelle, avec un intervalle de confiance à 95 % de Wilson entre crochets. Sous 30 répondants, les résultats sont donnés en effectifs (« x / n ») et non en pourcentages. Aucun résultat n'est publié pour un groupe de moins de \(result.minGroup) répondants (secret statistique, voir annexe 5.3). Un item est classé en force si sa part favorable atteint \(Numbers.compact(campaign.forceThreshold, comma: true)) %, en difficulté si elle est inférieure à \(Numbers.compact(campaign.difficultyThreshold, comma: true)) %. Les réponses libres sont codées par thème à l'aide du codebook (annexe 5.2) ; on compte des répondants, non des mentions.")
+        md.append("Méthode : seuls les questionnaires complets sont analysés, qu'ils aient été remplis en ligne ou importés ; les sessions inachevées ne comptent que dans la participation. Les pourcentages portent sur les réponses valides, dans les tableaux comme dans le tri à plat ; « Ne sait pas » est compté à part, hors base ; une question non posée (filtre) n'est jamais comptée comme non-réponse. Part favorable = réponses des niveaux favorables de l'échelle, avec un intervalle de confiance à 95 % de Wilson entre crochets. Sous 30 répondants, les résultats sont donnés en effectifs (« x / n ») et non en pourcentages. Aucun résultat n'est publié pour un groupe de moins de \(result.minGroup) répondants (secret statistique, voir annexe 5.3). Un item est classé en force si sa part favorable atteint \(Numbers.compact(campaign.forceThreshold, comma: true)) %, en difficulté si elle est inférieure à \(Numbers.compact(campaign.difficultyThreshold, comma: true)) %. Les réponses libres sont codées par thème à l'aide du codebook (annexe 5.2) ; on compte des répondants, non des mentions.")
         md.append("")
         md.append("## 2. Résultats par thème")
         md.append("")
@@ -124,23 +124,32 @@ extension SurveyReport {
             md.append("Sur \(base) \(Markdown.inline(pop(funnel.population).lowercased())) : \(s(.aware)) connaissent au moins une production, \(s(.used)) en ont utilisé au moins une, \(s(.relayed)) en ont transmis au moins une — à des collègues de leur structure pour \(s(.relayedInternal)), à d'autres relais pour \(s(.relayedIntermediary)), et **aux entreprises ou aux salariés pour \(s(.relayedFinal)) seulement**.")
             md.append("")
         }
-        md.append("Étapes : connue → utilisée → transmise (la transmission est demandée à toute personne qui connaît la production) → transmise en interne / à d'autres relais / aux entreprises ou salariés (cible finale). Chaque cellule donne la part de l'ensemble des destinataires ; entre parenthèses, la part de l'étape précédente (connue pour « utilisée » et « transmise », transmise pour les destinataires de la transmission).")
+        md.append("Étapes : connue → utilisée → transmise (la transmission est demandée à toute personne qui connaît la production) → transmise en interne / à d'autres relais / aux entreprises ou salariés (cible finale). Chaque cellule donne la part de l'ensemble des destinataires ; entre parenthèses, la part de l'étape précédente (connue pour « utilisée » et « transmise », transmise pour les destinataires de la transmission).\(result.funnels.contains { $0.usefulness != nil } ? " « Jugée utile » : part des réponses favorables parmi les personnes qui l'ont utilisée et ont donné un avis (« Ne sait pas » hors base)." : "")")
         md.append("")
         if charts.contains("diffusion.svg") {
             md.append("![Diffusion des productions : connue, utilisée, transmise, transmise aux entreprises ou salariés](diffusion.svg)")
             md.append("")
         }
+        let rated = result.funnels.contains { $0.usefulness != nil }
         for scope in [FunnelScope.deliverable, .type] {
             md.append(scope == .deliverable ? "### 4.1 Par production" : "### 4.2 Par type de production")
             md.append("")
-            md.append("| \(scope == .deliverable ? "Production" : "Type") | Connue | Utilisée | Transmise | en interne | à d'autres relais | aux entreprises ou salariés |")
-            md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+            // Usefulness is asked per production: a column of the production table only.
+            let useful = scope == .deliverable && rated
+            let usefulHeader = useful ? " Jugée utile |" : ""
+            md.append("| \(scope == .deliverable ? "Production" : "Type") | Connue | Utilisée |\(usefulHeader) Transmise | en interne | à d'autres relais | "
+                      + "aux entreprises ou salariés |")
+            md.append("| --- | ---: | ---: |\(useful ? " ---: |" : "") ---: | ---: | ---: | ---: |")
             for funnel in result.funnels where funnel.scope == scope {
-                let cells = FunnelStepKind.allCases.map { kind -> String in
+                var cells = FunnelStepKind.allCases.map { kind -> String in
                     guard let step = funnel.step(kind) else { return "–" }
                     guard step.shown else { return "secret" }
                     let all = share(step.count, step.baseAll)
                     return kind == .aware ? all : "\(all) (\(share(step.count, step.basePrevious)))"
+                }
+                if useful {
+                    let cell = funnel.usefulness.map { $0.shown ? share($0.favourable, $0.nValid) : "secret" } ?? "–"
+                    cells.insert(cell, at: 2)
                 }
                 let name = scope == .type ? typeLabel(funnel.label) : funnel.label
                 md.append("| \(Markdown.cell(name)) | " + cells.joined(separator: " | ") + " |")
@@ -174,7 +183,8 @@ extension SurveyReport {
             for f in result.frequencies where f.population == population {
                 let title = "**\(Markdown.inline(f.number)). \(Markdown.inline(f.label))**"
                 guard f.shown else {
-                    md.append("\(title) — résultat non publié (base \(f.given) < \(result.minGroup)).")
+                    let why = suppressionReason(for: f)
+                    md.append("\(title) — résultat non publié (\(why)).")
                     md.append("")
                     continue
                 }
@@ -186,11 +196,14 @@ extension SurveyReport {
                     md.append("\(title) — n = \(s.n) ; minimum \(Numbers.compact(s.min, comma: true)) ; médiane \(Numbers.compact(s.median, comma: true)) ; moyenne \(Numbers.comma(s.mean)) ; maximum \(Numbers.compact(s.max, comma: true)) ; \(extra).")
                     md.append("")
                 } else if !f.rows.isEmpty {
-                    md.append("\(title) — base \(f.given) ; \(extra).")
+                    let apart = f.given - f.base
+                    md.append("\(title) — base \(f.base)\(f.outOfBase.isEmpty ? "" : " (« Ne sait pas » à part : \(apart))") ; \(extra).")
                     md.append("")
                     md.append("| Modalité | Effectif | Part |")
                     md.append("| --- | ---: | ---: |")
-                    for row in f.rows { md.append("| \(Markdown.cell(row.label)) | \(row.count) | \(share(row.count, f.given)) |") }
+                    for row in f.rows {
+                        md.append("| \(Markdown.cell(row.label)) | \(row.count) | \(f.outOfBase.contains(row.code) ? "hors base" : share(row.count, f.base)) |")
+                    }
                     md.append("")
                 } else {
                     md.append("\(title) — \(f.given) réponse(s) ; \(extra).")
@@ -220,13 +233,59 @@ extension SurveyReport {
         } else {
             md.append("| Résultat | Groupe | Motif |")
             md.append("| --- | --- | --- |")
-            for s in result.suppressed { md.append("| \(Markdown.cell(s.what)) | \(Markdown.cell(pop(s.group))) | \(Markdown.cell(s.reason)) |") }
+            for s in result.suppressed {
+                md.append("| \(Markdown.cell(figureName(s.what))) | \(Markdown.cell(pop(s.group))) | \(Markdown.cell(reasonText(s))) |")
+            }
             md.append("")
-            md.append("Aucun total n'est publié qui permettrait de recalculer ces résultats à partir des autres.")
+            // True by construction (SurveyAnalysis/Disclosure.swift): every total that adds
+            // productions has zero or at least two withheld parts.
+            md.append("Suppression secondaire : lorsqu'un total publié (ligne d'un type de production, ensemble des productions, tri à plat d'une question répétée par production) n'aurait qu'une seule part retenue, la plus petite autre part est retenue avec elle ; aucun de ces résultats ne se recalcule donc exactement par différence. Les réponses libres d'une question à laquelle moins de \(result.minGroup) personnes ont répondu ne figurent ni dans verbatims.csv ni dans les citations.")
         }
         md.append("")
         md.append("Fichiers : participation.csv, likert.csv, likert-niveaux.csv, comparaisons.csv, forces-difficultes.csv, diffusion.csv, canaux.csv, verbatims.csv (anonymisés), tri-a-plat.csv — \(csv == .excel ? "format Excel français (séparateur « ; », virgule décimale, BOM UTF-8)" : "format RFC 4180 (séparateur « , », point décimal, UTF-8) pour R et Python ; `--csv excel` pour Excel").")
         return md
+    }
+
+    /// Why a flat count is withheld, from the suppression list (the population's, when it is all withheld).
+    func suppressionReason(for f: Frequency) -> String {
+        let own = result.suppressed.first { $0.group == f.population && ($0.what == .frequency(f.variable) || $0.what == .texts(f.variable)) }
+        if let own { return reasonText(own) }
+        if let whole = result.suppressed.first(where: { $0.group == f.population && $0.what == .population }) { return reasonText(whole) }
+        return "secret statistique"
+    }
+
+    func stepName(_ kind: FunnelStepKind) -> String {
+        switch kind {
+        case .aware: return "connue"
+        case .used: return "utilisée"
+        case .relayed: return "transmise"
+        case .relayedInternal: return "transmise en interne"
+        case .relayedIntermediary: return "transmise à d'autres relais"
+        case .relayedFinal: return "transmise aux entreprises ou salariés"
+        }
+    }
+
+    func figureName(_ figure: WithheldFigure) -> String {
+        switch figure {
+        case .population: return "tous les résultats de la population"
+        case .item(let id): return "item « \(id) »"
+        case .frequency(let id): return "tri à plat de « \(id) »"
+        case .texts(let id): return "réponses libres à « \(id) » (verbatims, citations)"
+        case .channels(let deliverable): return "canaux de « \(deliverable) »"
+        case .usefulness(let deliverable): return "utilité de « \(deliverable) »"
+        case .funnelStep(let scope, let key, let step):
+            let name = scope == .deliverable ? "« \(key) »" : scope == .type ? "type « \(key) »" : "ensemble des productions"
+            return "diffusion \(name), étape « \(stepName(step)) »"
+        }
+    }
+
+    func reasonText(_ suppression: Suppression) -> String {
+        switch suppression.reason {
+        case .belowThreshold: return "base de \(suppression.base) répondant(s), inférieure au seuil de \(result.minGroup)"
+        case .complementary(let protected):
+            return "suppression secondaire, pour que ne se recalcule pas par différence avec un total publié : \(figureName(protected))"
+        case .baseWithheld(let figure): return "sa base est un effectif non publié : \(figureName(figure))"
+        }
     }
 
     func typeLabel(_ type: String) -> String {

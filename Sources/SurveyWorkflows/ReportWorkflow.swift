@@ -43,7 +43,7 @@ package enum ReportWorkflow {
         options.verbatimSink = { spool.add($0) }
         let result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: reader, options: options)
         if showProgress { output.error("") }
-        try spool.finish(published: result.publishedPopulations)
+        try spool.finish(published: result.publishedTexts)
         try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
         output.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
         return Outcome(directory: directory, suppressed: result.suppressed.count)

@@ -28,6 +28,35 @@ struct ReportEndToEndTests {
         }
     }
 
+    /// Unfinished sessions exported with --include-incomplete and imported elsewhere stay
+    /// unfinished: the report of the copy is the report of the original, file for file.
+    @Test func importedUnfinishedSessionsChangeNoFigure() throws {
+        let directory = try TemporaryDirectory()
+        let original = directory.path + "/original.sqlite", copy = directory.path + "/copie.sqlite"
+        let simulate = try PrstBinary.run(["simulate", "surveys/campagne.yaml", "--seed", "5", "--respondents", "pilotes=17,contributeurs=30,destinataires=40",
+                                           "--store", original])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        let export = try PrstBinary.run(["export", "surveys/campagne.yaml", "--store", original, "--out", directory.path + "/export", "--include-incomplete"])
+        #expect(export.status == 0, "\(export.stderr)")
+        var unfinished = 0
+        for questionnaire in ["pilotes", "contributeurs", "destinataires"] {
+            let imported = try PrstBinary.run(["import", "surveys/\(questionnaire).yaml", directory.path + "/export/\(questionnaire).csv", "--store", copy])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let count = imported.stdout.components(separatedBy: " en cours").first?.split(separator: " ").last.flatMap { Int($0) }
+            unfinished += count ?? 0
+        }
+        #expect(unfinished > 0, "the simulation must leave unfinished sessions for this test to mean anything")
+        for (store, out) in [(original, "/a"), (copy, "/b")] {
+            let report = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--out", directory.path + out])
+            #expect(report.status == 0, "\(report.stderr)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/a").sorted()
+        #expect(names.contains("participation.csv"))
+        for name in names {
+            #expect(FileManager.default.contentsEqual(atPath: directory.path + "/a/" + name, andPath: directory.path + "/b/" + name), "\(name)")
+        }
+    }
+
     @Test func reportWithoutAStoreSaysWhatToDo() throws {
         let directory = try TemporaryDirectory()
         let result = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", directory.path + "/absent.sqlite"])

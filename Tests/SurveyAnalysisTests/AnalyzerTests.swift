@@ -111,7 +111,7 @@ func record(_ population: String, _ index: Int, _ answers: [String: AnswerValue]
         for i in 0..<2 { records.append(record("b", i, ["filtre": .choice("oui"), "moyens_ok": .choice("1"), "difficultes": .text("Pas de budget, écrire à Durand")])) }
         let result = try analyse(records)
         #expect(result.items.first { $0.population == "b" }?.shown == false)
-        #expect(result.suppressed.contains { $0.group == "b" && $0.what.contains("population") })
+        #expect(result.suppressed.contains { $0.group == "b" && $0.what == .population })
         #expect(result.comparisons.isEmpty) // B withheld: no comparison that would reveal it
         #expect(result.quotes.allSatisfy { $0.population != "b" })
         #expect(result.mentions.filter { $0.population == "b" }.allSatisfy { !$0.shown })
@@ -138,5 +138,58 @@ func record(_ population: String, _ index: Int, _ answers: [String: AnswerValue]
         let result = try analyse([])
         #expect(result.items.allSatisfy { $0.nValid == 0 && !$0.shown })
         #expect(result.participation.allSatisfy { $0.started == 0 })
+    }
+}
+
+@Suite struct AnalysedPopulationTests {
+    func analyse(_ records: [ResponseRecord], options: AnalysisOptions = AnalysisOptions()) throws -> AnalysisResult {
+        try AnalyzerTests().analyse(records, options: options)
+    }
+
+    @Test func importedUnfinishedSessionsAreNotAnalysed() throws {
+        var records = (0..<4).map { record("a", $0, ["filtre": .choice("oui"), "moyens_ok": .choice("4")]) }
+        var unfinished = record("a", 9, ["filtre": .choice("oui"), "moyens_ok": .choice("1")], status: .inProgress)
+        unfinished.origin = .imported
+        records.append(unfinished)
+        let result = try analyse(records)
+        let participation = try #require(result.participation.first { $0.population == "a" })
+        #expect(participation.started == 5 && participation.completed == 4)
+        let item = try #require(result.items.first { $0.item == "moyens_ok" && $0.population == "a" })
+        #expect(item.nValid == 4 && item.unfavourable == 0)
+    }
+
+    @Test func openAnswersOfAQuestionUnderTheThresholdAreWithheld() throws {
+        // Five people, one open answer: the answer is about one person.
+        var records = (0..<4).map { record("a", $0, ["filtre": .choice("non")]) }
+        records.append(record("a", 4, ["filtre": .choice("non"), "difficultes": .text("Pas assez de moyens pour notre petite équipe ici")]))
+        let result = try analyse(records)
+        #expect(result.verbatims.isEmpty)
+        #expect(result.quotes.isEmpty)
+        #expect(result.suppressed.contains { $0.what == .texts("difficultes") && $0.group == "a" && $0.base == 1 && $0.reason == .belowThreshold })
+        #expect(result.frequencies.first { $0.variable == "difficultes" && $0.population == "a" }?.shown == false)
+        let relaxed = try analyse(records, options: AnalysisOptions(minGroup: 1))
+        #expect(relaxed.verbatims.count == 1)
+        #expect(!relaxed.suppressed.contains { $0.what == .texts("difficultes") })
+    }
+
+    @Test func theFlatCountOfAScaleLeavesNeSaitPasOutOfTheBase() throws {
+        var records = (0..<4).map { record("a", $0, ["filtre": .choice("oui"), "moyens_ok": .choice("4")]) }
+        records.append(record("a", 4, ["filtre": .choice("oui"), "moyens_ok": .nonSubstantive("nsp")]))
+        let result = try analyse(records)
+        let flat = try #require(result.frequencies.first { $0.variable == "moyens_ok" && $0.population == "a" })
+        let item = try #require(result.items.first { $0.item == "moyens_ok" && $0.population == "a" })
+        #expect(flat.given == 5 && flat.base == 4 && flat.base == item.nValid)
+    }
+}
+
+@Suite struct VerbatimOrderTests {
+    @Test func answersOfAQuestionAreNotInTheOrderOfSessions() throws {
+        // The same order of sessions in every question would link a person's answers by position.
+        let records = (0..<12).map { record("a", $0, ["filtre": .choice("non"), "difficultes": .text("Réponse libre numéro \($0)")]) }
+        let result = try AnalyzerTests().analyse(records)
+        let sessions = result.verbatims.map(\.session)
+        #expect(sessions.count == 12)
+        #expect(sessions != records.map(\.sessionID))
+        #expect(result.verbatims.map(\.publicationOrder) == result.verbatims.map(\.publicationOrder).sorted())
     }
 }

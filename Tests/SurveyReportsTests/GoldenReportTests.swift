@@ -14,6 +14,23 @@ enum Example {
     static let directory = root + "/reports/exemple"
 
     static func files(csv: CSVStyle = .rfc4180) throws -> [String: String] {
+        SurveyReport(try result(), csv: csv).files()
+    }
+
+    /// The analyses of the example with several thresholds (one simulation).
+    static func results(minGroups: [Int]) throws -> [AnalysisResult] {
+        let (loaded, campaign, memory) = try responses()
+        return try minGroups.map {
+            try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory, options: AnalysisOptions(minGroup: $0))
+        }
+    }
+
+    static func result() throws -> AnalysisResult {
+        let (loaded, campaign, memory) = try responses()
+        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
+    }
+
+    static func responses() throws -> (LoadedCampaign, Campaign, MemoryResponses) {
         let loaded = CampaignLoader.load(root + "/surveys/campagne.yaml")
         guard let campaign = loaded.campaign, !loaded.hasErrors else { throw CocoaError(.fileReadCorruptFile) }
         let (profile, phrases) = try Simulator.load(campaign)
@@ -23,8 +40,7 @@ enum Example {
         for questionnaire in loaded.questionnaires.compactMap(\.questionnaire) {
             try simulator.generate(questionnaire, count: sizes[questionnaire.population] ?? 0) { try memory.write($0, definition: questionnaire) }
         }
-        let result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory)
-        return SurveyReport(result, csv: csv).files()
+        return (loaded, campaign, memory)
     }
 }
 
