@@ -27,7 +27,7 @@ package enum QuestionnaireLoader {
         "decimal", "max_length", "long", "constraint", "message", "polarity", "diffusion", "items", "theme",
     ]
     static let choiceKeys = ["code", "label", "exclusive", "type", "reach", "axe"]
-    static let scaleKeys = ["levels", "favourable", "missing"]
+    static let scaleKeys = ["levels", "favourable", "descriptive", "missing"]
 
     /// Keys that only make sense for some types, so that a misplaced key is reported.
     static let keysByType: [QuestionType: Set<String>] = [
@@ -285,7 +285,18 @@ struct LoadContext {
         for choice in missing where levels.contains(where: { $0.code == choice.code }) {
             reader.diagnostics.error(reader.location(entries["missing"]?.value), "le code « \(choice.code) » est à la fois un niveau et une réponse hors échelle")
         }
-        return Scale(id: id, levels: levels, favourable: favourable, missing: missing)
+        // A descriptive scale (how often, how many) has no favourable side: the report gives its
+        // distribution and never classifies it as a strength or a difficulty.
+        var descriptive = entries["descriptive"].flatMap { reader.bool($0.value, "descriptive") } ?? false
+        if descriptive, let node = entries["favourable"]?.value {
+            reader.diagnostics.error(reader.location(node), "l'échelle « \(id) » est déclarée descriptive : elle ne peut pas avoir de niveaux favorables",
+                                     hint: "retirez « favourable » ou « descriptive: true »")
+        } else if !descriptive, favourable.isEmpty, !levels.isEmpty {
+            reader.diagnostics.warning(reader.location(entries["levels"]?.key), "l'échelle « \(id) » n'a pas de niveaux favorables : elle est traitée comme descriptive (répartition, jamais classée en force ou difficulté)",
+                                       hint: "écrivez « descriptive: true » pour le dire, ou listez ses niveaux favorables sous « favourable »")
+            descriptive = true
+        }
+        return Scale(id: id, levels: levels, favourable: descriptive ? [] : favourable, missing: missing, descriptive: descriptive)
     }
 
     mutating func decodeChoices(_ nodes: [Node], reader: inout YAMLReader, integerCodes: Bool) -> [Choice] {

@@ -79,6 +79,14 @@ enum QuestionnaireValidator {
             }
             for question in section.questions {
                 check(question, in: questionnaire, themes: themes, into: &diagnostics)
+                // The analysis reads use, relay and channel once per known deliverable: anywhere
+                // else they would silently count 0 %.
+                if let role = question.diffusion, [.use, .relay, .channel].contains(role),
+                   section.foreach.flatMap({ earlier[$0] })?.diffusion != .awareness {
+                    let awareness = earlier.values.first { $0.diffusion == .awareness }?.id
+                    diagnostics.error(question.location(of: "diffusion"), "le rôle de diffusion « \(role.rawValue) » n'est lu que dans une section répétée par production connue (« foreach » sur la question « diffusion: awareness »)",
+                                      hint: awareness.map { "placez la question dans une section « foreach: \($0) », ou retirez « diffusion »" } ?? "ajoutez la question de connaissance (type multiple, « diffusion: awareness ») et une section « foreach » sur elle, ou retirez « diffusion »")
+                }
                 earlier[question.id] = question
             }
         }
@@ -114,7 +122,7 @@ enum QuestionnaireValidator {
         }
         if let role = question.diffusion {
             let expected: [DiffusionRole: Set<QuestionType>] = [
-                .awareness: [.multiple], .channel: [.single, .multiple], .use: [.yesno, .single, .scale],
+                .awareness: [.multiple], .channel: [.single, .multiple], .use: [.yesno],
                 .usefulness: [.scale], .relay: [.multiple, .single],
             ]
             if let types = expected[role], !types.contains(question.type) {

@@ -89,7 +89,7 @@ package struct SurveyReport {
 
     func mentionsCSV() -> String {
         csv.table(["theme", "population", "polarity", "respondents", "base", "pct"], result.mentions.filter(\.shown).map {
-            [$0.theme, $0.population, $0.polarity.rawValue, "\($0.respondents)", "\($0.base)", pct($0.respondents, $0.base)]
+            [$0.theme, $0.population, $0.polarity?.rawValue ?? "proposition", "\($0.respondents)", "\($0.base)", pct($0.respondents, $0.base)]
         })
     }
 
