@@ -243,7 +243,9 @@ package struct Simulator {
                     chosen.insert((regular.first { $0.attributes["reach"] == Reach.interne.rawValue } ?? regular[0]).code)
                 }
             default:
-                let low = Int(question.min ?? 1), high = Int(question.max ?? Double(min(3, regular.count)))
+                // Bounds clamped to the list before becoming integers: `max: 1e24` is valid.
+                let available = Double(regular.count)
+                let low = Int(min(available, max(0, question.min ?? 1))), high = Int(min(available, max(0, question.max ?? min(3, available))))
                 let k = max(low, min(high, regular.count, low + Int(rng.next() % UInt64(max(1, high - low + 1)))))
                 var pool = regular.map(\.code)
                 while chosen.count < k, !pool.isEmpty {

@@ -50,7 +50,7 @@ import SurveyCore
 
     /// Definitions that `prst validate` accepts but that the simulation used to crash on: a scale
     /// without favourable levels (declared descriptive or not), a single choice whose only
-    /// option is « autre ».
+    /// option is « autre », bounds too large for an integer.
     @Test func simulatesDescriptiveScalesAndOddListsWithoutCrashing() throws {
         let text = """
             format: 1
@@ -72,6 +72,8 @@ import SurveyCore
                   - {id: frequence_q, type: scale, scale: frequence, label: "Fréquence ?"}
                   - {id: sans_cote_q, type: scale, scale: sans_cote, label: "Quantité ?"}
                   - {id: seul, type: single, choices: seulement_autre, label: "Choix ?"}
+                  - {id: beaucoup, type: multiple, choices: seulement_autre, max: 100000000000000000000000, label: "Choix multiples ?"}
+                  - {id: immense, type: number, min: -1e300, max: 1e300, label: "Nombre ?"}
             """
         let loaded = QuestionnaireLoader.load("d/odd.yaml", source: InMemorySource(texts: ["d/odd.yaml": text]))
         let questionnaire = try #require(loaded.questionnaire, "\(loaded.diagnostics)")
