@@ -139,7 +139,7 @@ package enum FrenchText {
                 sentenceStart = start + 1
                 continue
             }
-            guard isWordByte(byte) && (start == 0 || !isWordByte(bytes[start - 1])) else { continue }
+            guard isWordByte(byte) && isWordStart(bytes, start) else { continue }
             for (theme, pattern) in prepared.byFirstByte[Int(byte)] where start + pattern.count <= count {
                 var matches = true
                 var j = 1
@@ -160,6 +160,19 @@ package enum FrenchText {
             if negated[index] { result.append((prepared.themes[index], true)) }
         }
         return result
+    }
+
+    /// Whether a word starts at `index`: the character before is not a letter or a digit. A
+    /// non-ASCII character before is decoded, so that a no-break space or « counts as a space
+    /// (« pas de\u{A0}moyens », «\u{A0}budget\u{A0}»).
+    static func isWordStart(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = bytes[index - 1]
+        guard previous >= 0x80 else { return !isWordByte(previous) }
+        var lead = index - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard let scalar = String(decoding: bytes[lead..<index], as: UTF8.self).unicodeScalars.first else { return true }
+        return !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
     }
 
     /// Whether one of the three words before `mention`, in the sentence that starts at

@@ -104,6 +104,11 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         // Not at a word start: "stpe" does not match "tpe".
         #expect(FrenchText.code("stpe", codebook: codebook).isEmpty)
         #expect(FrenchText.code("Les TPE", codebook: codebook).first?.theme == "diffusion")
+        // A no-break space or a French quotation mark before a word is not a letter: the word starts there.
+        #expect(FrenchText.code("Pas de\u{A0}moyens", codebook: codebook).first?.theme == "moyens")
+        #expect(FrenchText.code("Le «budget» et la\u{202F}diffusion", codebook: codebook).map(\.theme) == ["moyens", "diffusion"])
+        // A letter with an accent before the pattern still joins the word: « édiffusion » is not « diffusion ».
+        #expect(FrenchText.code("édiffusion", codebook: codebook).isEmpty)
     }
 
     @Test func negationWindowStopsAtSentenceBoundaries() {
