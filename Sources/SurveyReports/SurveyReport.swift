@@ -72,8 +72,8 @@ package struct SurveyReport {
                     csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high }), csv.compact(item.median), csv.number(item.netScore),
                     classification?.rawValue ?? ""]
         }
-        return csv.table(["population", "theme", "item", "label", "n_valid", "n_non_substantive", "n_not_asked", "favourable", "favourable_pct", "ci_low", "ci_high", "median", "net_score",
-                          "classification"], rows)
+        return csv.table(["population", "theme", "item", "label", "n_valid", "n_non_substantive", "n_not_asked", "favourable", "favourable_pct",
+                          "ci_low", "ci_high", "median", "net_score", "classification"], rows)
     }
 
     func levelsCSV() -> String {
@@ -87,8 +87,8 @@ package struct SurveyReport {
 
     func comparisonsCSV() -> String {
         csv.table(["item", "populations", "test", "statistic", "p_value", "p_adjusted", "effect_size", "effect_measure"], result.comparisons.map {
-            [$0.item, $0.populations.joined(separator: "|"), $0.test, csv.number($0.statistic, decimals: 3), csv.number($0.pValue, decimals: 4), csv.number($0.pAdjusted, decimals: 4),
-             csv.number($0.effectSize, decimals: 3), $0.effectMeasure]
+            [$0.item, $0.populations.joined(separator: "|"), $0.test, csv.number($0.statistic, decimals: 3), csv.number($0.pValue, decimals: 4),
+             csv.number($0.pAdjusted, decimals: 4), csv.number($0.effectSize, decimals: 3), $0.effectMeasure]
         })
     }
 

@@ -129,7 +129,7 @@ extension SurveyReport {
     func descriptiveBlock(_ theme: Theme) -> [String] {
         let items = result.items.filter { $0.theme == theme.id && $0.shown && $0.descriptive }
         guard !items.isEmpty else { return [] }
-        var md = ["**Répartition des réponses** (échelles descriptives, sans côté favorable : ni force ni difficulté)", ""]
+        var md = ["**Échelles descriptives** (une fréquence n'est pas une opinion : la répartition des réponses, ni force ni difficulté)", ""]
         for id in orderedUniqueIDs(items.map(\.item)) {
             let group = items.filter { $0.item == id }
             let parts = group.map { item -> String in
@@ -191,7 +191,8 @@ extension SurveyReport {
             md.append("| \(Markdown.cell(c.label)) | \(shares) | \(test) | \(Numbers.comma(c.statistic, decimals: 2)) | \(Numbers.pValue(c.pValue, comma: true)) | \(Numbers.pValue(c.pAdjusted, comma: true)) | \(effect) | \(c.pAdjusted < 0.05 ? "**significative**" : "non significative") |")
         }
         md.append("")
-        let smallest = result.comparisons.flatMap { c in c.populations.compactMap { p in result.items.first { $0.item == c.item && $0.population == p }?.nValid } }.min() ?? 0
+        let compared = result.comparisons.flatMap { c in c.populations.compactMap { p in result.items.first { $0.item == c.item && $0.population == p } } }
+        let smallest = compared.map(\.nValid).min() ?? 0
         md.append("Lecture : « non significative » ne veut pas dire « pas de différence ». Avec de petits groupes (le plus petit groupe comparé ici compte \(smallest) réponses valides), seul un écart important peut être établi ; un écart réel mais modéré reste alors « non significatif ». La taille d'effet mesure l'écart observé, quelle que soit la p : r (corrélation bisériale de rang, de −1 à +1, entre deux populations) est la probabilité qu'une réponse de la première population soit plus haute sur l'échelle qu'une réponse de la seconde, moins la probabilité inverse (0 : aucun écart ; r > 0 : la première répond plus haut) ; ε² (epsilon carré, de 0 à 1, entre trois populations) est la part de la dispersion des rangs qui tient à la population.")
         md.append("")
         return md

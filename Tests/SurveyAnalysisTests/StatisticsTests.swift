@@ -116,7 +116,8 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         // The negation belongs to the first clause; the mobilisation is praised in the second.
         let praised = FrenchText.code("Aucune difficulté : la mobilisation a été constante.", codebook: codebook)
         #expect(praised.count == 1 && praised[0].theme == "dynamique" && !praised[0].negated)
-        for text in ["Pas de souci. Mobilisation forte", "Rien à redire ; mobilisation forte", "Jamais absent !\nMobilisation", "Pas de retard… mobilisation"] {
+        let separated = ["Pas de souci. Mobilisation forte", "Rien à redire ; mobilisation forte", "Jamais absent !\nMobilisation", "Pas de retard… mobilisation"]
+        for text in separated {
             #expect(FrenchText.code(text, codebook: codebook).first?.negated == false, "\(text)")
         }
         // Within a sentence the three words before the mention still count.

@@ -132,7 +132,7 @@ enum WordingFixture {
         for title in ["**Forces", "**Difficultés", "**À confirmer"] {
             #expect(!WordingFixture.block(title, in: md, section: "### 2.1").joined().contains("À quelle fréquence"), "\(title)")
         }
-        let distribution = WordingFixture.block("**Répartition des réponses", in: md, section: "### 2.1").joined(separator: "\n")
+        let distribution = WordingFixture.block("**Échelles descriptives", in: md, section: "### 2.1").joined(separator: "\n")
         #expect(distribution.contains("À quelle fréquence êtes-vous venu ? — Groupe A : Toujours 3 / 8 ; Souvent 3 / 8 ; Rarement 2 / 8"), "\(md)")
         #expect(!md.contains("fréquence êtes-vous venu ? | Groupe A | 8 | 0 / 8"))
     }
