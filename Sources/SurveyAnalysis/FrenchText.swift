@@ -150,7 +150,8 @@ package enum FrenchText {
                     }
                     j += 1
                 }
-                guard matches else { continue }
+                // Once a theme is known both ways, further mentions change nothing.
+                guard matches, !(plain[theme] && negated[theme]) else { continue }
                 if isNegated(bytes, sentenceStart: sentenceStart, mention: start) { negated[theme] = true } else { plain[theme] = true }
             }
         }
