@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import SurveyAnalysis
+@testable import SurveyAnalysis
 import SurveyCore
-import SurveyReports
+@testable import SurveyReports
 import SurveySimulation
 
 /// A small campaign whose synthesis must say what its data can bear: two populations of eight,
@@ -183,5 +183,17 @@ enum WordingFixture {
         // The Likert chart shows favourable and unfavourable sides: no row for a descriptive scale.
         let chart = try #require(files["likert-dynamique.svg"])
         #expect(chart.contains("Le groupe fonctionnait bien") && !chart.contains("À quelle fréquence"))
+    }
+
+    /// A valid 0-to-10 scale has eleven levels: each needs a colour, or the chart indexes past the palette.
+    @Test func likertChartOfAnElevenLevelScale() {
+        #expect((2...12).allSatisfy { Charts.palette($0).count == $0 })
+        #expect(Charts.palette(11).first == "#b2182b" && Charts.palette(11).last == "#2166ac")
+        let levels = (0...10).map { LevelCount(code: String($0), label: String($0), count: 3) }
+        let item = ItemStats(item: "nps", label: "Recommanderiez-vous ?", number: "1", theme: "t", population: "a", scaleID: "nps", levels: levels,
+                             nonSubstantive: [], favourableCodes: ["10", "9"], nValid: 33, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0,
+                             favourable: 6, unfavourable: 6, shown: true)
+        let svg = Charts.likert(title: "T", rows: [item], populationLabel: { $0 })
+        #expect(svg.hasPrefix("<svg") && svg.contains("Recommanderiez-vous ?"))
     }
 }
