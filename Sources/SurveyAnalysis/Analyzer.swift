@@ -228,6 +228,16 @@ final class PopulationAggregate {
         if let awareness = plan.awareness { addDiffusion(answers, plan: plan, awareness: awareness) }
     }
 
+    /// The `mentions` key suffix of answers to open questions without polarity.
+    static let propositionKey = "proposition"
+
+    /// The polarity a coded mention counts under: the question's own. Only in a `force` question
+    /// does a negated mention (« pas assez de moyens ») count as a difficulty; an open question
+    /// without polarity gives propositions, never strengths or difficulties.
+    static func mentionPolarity(question polarity: Polarity?, negated: Bool) -> Polarity? {
+        polarity == .force && negated ? .difficulte : polarity
+    }
+
     func addText(_ text: String, session: String, variable: Variable, repetition: String?, patterns: FrenchText.PreparedCodebook,
                  manual: [String]?, names: [String], quotesPerGroup: Int, into mentioned: inout Set<String>) {
         let polarity = variable.question.polarity
@@ -235,11 +245,11 @@ final class PopulationAggregate {
         if let manual {
             themes = manual.map { ($0, polarity) }
         } else {
-            themes = FrenchText.code(text, prepared: patterns).map { ($0.theme, $0.negated ? .difficulte : polarity) }
+            themes = FrenchText.code(text, prepared: patterns).map { ($0.theme, Self.mentionPolarity(question: polarity, negated: $0.negated)) }
         }
         let anonymised = FrenchText.anonymise(text, names: names)
         let verbatim = Verbatim(session: session, population: population, question: variable.id, repetition: repetition, polarity: polarity,
-                                themes: themes.map(\.0), manual: manual != nil, text: anonymised)
+                                themes: orderedUnique(themes.map(\.0)), manual: manual != nil, text: anonymised)
         if let verbatimSink { verbatimSink(verbatim) } else { verbatims.append(verbatim) }
         if themes.isEmpty {
             uncodedAnswers[variable.id, default: 0] += 1
@@ -252,8 +262,9 @@ final class PopulationAggregate {
             return
         }
         for (theme, themePolarity) in themes {
-            guard let themePolarity else { continue }
-            let key = theme + "|" + themePolarity.rawValue
+            // An `other` follow-up (« Précisez ») is not a proposition.
+            if themePolarity == nil, variable.question.otherOf != nil { continue }
+            let key = theme + "|" + (themePolarity?.rawValue ?? Self.propositionKey)
             mentioned.insert(key)
             let length = anonymised.count
             guard length >= 20, length <= 240 else { continue }
@@ -276,7 +287,7 @@ final class PopulationAggregate {
         for deliverable in plan.deliverables where known.contains(deliverable.code) {
             var steps: Set<FunnelStepKind> = [.aware]
             if let use = plan.use, case .choice(let code)? = answers[AnswerKey(use.id, repetition: deliverable.code)], code == "oui" { steps.insert(.used) }
-            if let relay = plan.relay, case .choices(let targets)? = answers[AnswerKey(relay.id, repetition: deliverable.code)], !targets.isEmpty {
+            if let relay = plan.relay, let targets = Self.codes(answers[AnswerKey(relay.id, repetition: deliverable.code)]), !targets.isEmpty {
                 steps.insert(.relayed)
                 for target in targets {
                     switch relayOptions.first(where: { $0.code == target })?.attributes["reach"].flatMap(Reach.init(rawValue:)) {
@@ -294,7 +305,7 @@ final class PopulationAggregate {
                 if counted.given { aggregate.respondents += 1 }
                 if counted.substantive { aggregate.substantiveRespondents += 1 }
             }
-            if let channel = plan.channel, case .choices(let codes)? = answers[AnswerKey(channel.id, repetition: deliverable.code)] {
+            if let channel = plan.channel, let codes = Self.codes(answers[AnswerKey(channel.id, repetition: deliverable.code)]) {
                 channelBase[deliverable.code, default: 0] += 1
                 for code in codes { channels[deliverable.code, default: [:]][code, default: 0] += 1 }
             }
@@ -304,6 +315,16 @@ final class PopulationAggregate {
         }
         for (type, steps) in byType { typeFunnels[type, default: FunnelCounter()].add(steps) }
         overallFunnel.add(overall)
+    }
+
+    /// The codes chosen in a `multiple` answer, or the one of a `single` answer: relay targets and
+    /// channels may be asked either way.
+    static func codes(_ value: AnswerValue?) -> [String]? {
+        switch value {
+        case .choices(let codes)?: return codes
+        case .choice(let code)?: return [code]
+        default: return nil
+        }
     }
 }
 

@@ -74,6 +74,7 @@ struct Finisher {
                                                scaleID: scale.id, levels: ascending, nonSubstantive: missing, favourableCodes: scale.favourable,
                                                nValid: valid, nNonSubstantive: missing.reduce(0) { $0 + $1.count }, nNotAsked: counts.notAsked,
                                                nSkipped: counts.skipped, favourable: favourable, unfavourable: unfavourable, shown: shown))
+                        items[items.count - 1].descriptive = scale.descriptive
                     }
                 } else if [.single, .multiple, .yesno].contains(variable.valueType) {
                     rows = definition.options(for: question).map { LevelCount(code: $0.code, label: $0.label, count: counts.counts[$0.code] ?? 0) }
@@ -103,12 +104,15 @@ struct Finisher {
                 frequencies.append(Frequency(population: population, variable: id, number: variable.number, label: label, type: variable.valueType,
                                              repeated: variable.isRepeated, rows: rows, outOfBase: outOfBase, given: counts.given, base: base,
                                              respondents: respondents, skipped: counts.skipped, notAsked: counts.notAsked, numberSummary: summary, shown: shown))
+                frequencies[frequencies.count - 1].theme = variable.theme
+                frequencies[frequencies.count - 1].diffusion = question.diffusion
             }
             // Open answers coded by theme; texts only from questions answered by enough people.
             let publishedQuestions = Set(textQuestions)
             for theme in campaign.themes {
-                for polarity in Polarity.allCases {
-                    let key = theme.id + "|" + polarity.rawValue
+                // Strengths, difficulties, then propositions (open questions without polarity).
+                for polarity in Polarity.allCases.map(Optional.some) + [nil] {
+                    let key = theme.id + "|" + (polarity?.rawValue ?? PopulationAggregate.propositionKey)
                     let count = aggregate.mentions[key] ?? 0
                     mentions.append(ThemeMention(theme: theme.id, population: population, polarity: polarity, respondents: count, base: aggregate.completed, shown: populationShown))
                     if populationShown, count > 0 {
@@ -169,7 +173,8 @@ struct Finisher {
             guard let result = groups.count == 2 ? Statistics.mannWhitney(tables[0], tables[1]) : Statistics.kruskalWallis(tables) else { continue }
             comparisons.append(Comparison(item: id, label: groups[0].label, theme: groups[0].theme, populations: groups.map(\.population),
                                           test: result.test, statistic: result.statistic, pValue: result.pValue, pAdjusted: result.pValue,
-                                          favourableShares: groups.map { $0.favourableShare ?? 0 }))
+                                          favourableShares: groups.map { $0.favourableShare ?? 0 }, effectSize: result.effectSize,
+                                          effectMeasure: result.effectMeasure))
         }
         let adjusted = Statistics.holm(comparisons.map(\.pValue))
         for index in comparisons.indices { comparisons[index].pAdjusted = adjusted[index] }

@@ -109,19 +109,38 @@ package enum FrenchText {
         return PreparedCodebook(themes: codebook.map(\.id), byFirstByte: byFirstByte)
     }
 
-    /// The themes an answer mentions, each with whether a negation precedes the mention within
-    /// three words ("pas assez de moyens"). Patterns match at word starts of the folded text.
+    /// The themes an answer mentions, sentence by sentence, each with whether a negation is among
+    /// the three words before the mention in the same sentence ("pas assez de moyens"). Patterns
+    /// match at word starts of the folded text. A theme mentioned in several sentences is listed
+    /// once without negation and once with, if both occur; order: codebook order, plain first.
     package static func code(_ text: String, codebook: [(id: String, patterns: [String])]) -> [(theme: String, negated: Bool)] {
         code(text, prepared: prepare(codebook))
     }
 
+    /// Ends a sentence or a clause for the negation window: `.`, `!`, `?`, `;`, `:` and line breaks
+    /// (`…` is handled apart, being three bytes). A negation never reaches across one of them:
+    /// « Aucune difficulté : la mobilisation a été constante » does not negate the mobilisation.
+    @inline(__always) static func isSentenceBoundary(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3B || b == 0x3A || b == 0x0A || b == 0x0D
+    }
+
+    /// How far back the negation window looks at most, in bytes: three words of any sensible length.
+    static let negationWindowBytes = 240
+
     package static func code(_ text: String, prepared: PreparedCodebook) -> [(theme: String, negated: Bool)] {
         let bytes = Array(fold(text).utf8)
         let count = bytes.count
-        var found = [Bool](repeating: false, count: prepared.themes.count)
-        var negated = found
-        for start in 0..<count where isWordByte(bytes[start]) && (start == 0 || !isWordByte(bytes[start - 1])) {
-            for (theme, pattern) in prepared.byFirstByte[Int(bytes[start])] where start + pattern.count <= count {
+        var plain = [Bool](repeating: false, count: prepared.themes.count)
+        var negated = plain
+        var sentenceStart = 0
+        for start in 0..<count {
+            let byte = bytes[start]
+            if isSentenceBoundary(byte) || (byte == 0xA6 && start >= 2 && bytes[start - 2] == 0xE2 && bytes[start - 1] == 0x80) {
+                sentenceStart = start + 1
+                continue
+            }
+            guard isWordByte(byte) && isWordStart(bytes, start) else { continue }
+            for (theme, pattern) in prepared.byFirstByte[Int(byte)] where start + pattern.count <= count {
                 var matches = true
                 var j = 1
                 while j < pattern.count {
@@ -131,15 +150,41 @@ package enum FrenchText {
                     }
                     j += 1
                 }
-                guard matches else { continue }
-                found[theme] = true
-                if !negated[theme] {
-                    let before = String(decoding: bytes[max(0, start - 40)..<start], as: UTF8.self)
-                    if words(before).suffix(3).contains(where: { negations.contains($0) }) { negated[theme] = true }
-                }
+                // Once a theme is known both ways, further mentions change nothing.
+                guard matches, !(plain[theme] && negated[theme]) else { continue }
+                if isNegated(bytes, sentenceStart: sentenceStart, mention: start) { negated[theme] = true } else { plain[theme] = true }
             }
         }
-        return prepared.themes.indices.filter { found[$0] }.map { (prepared.themes[$0], negated[$0]) }
+        var result: [(theme: String, negated: Bool)] = []
+        for index in prepared.themes.indices {
+            if plain[index] { result.append((prepared.themes[index], false)) }
+            if negated[index] { result.append((prepared.themes[index], true)) }
+        }
+        return result
+    }
+
+    /// Whether a word starts at `index`: the character before is not a letter or a digit. A
+    /// non-ASCII character before is decoded, so that a no-break space or « counts as a space
+    /// (« pas de\u{A0}moyens », «\u{A0}budget\u{A0}»).
+    static func isWordStart(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let previous = bytes[index - 1]
+        guard previous >= 0x80 else { return !isWordByte(previous) }
+        var lead = index - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard let scalar = String(decoding: bytes[lead..<index], as: UTF8.self).unicodeScalars.first else { return true }
+        return !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+    }
+
+    /// Whether one of the three words before `mention`, in the sentence that starts at
+    /// `sentenceStart`, is a negation.
+    static func isNegated(_ bytes: [UInt8], sentenceStart: Int, mention: Int) -> Bool {
+        var from = max(sentenceStart, mention - negationWindowBytes)
+        // A window cut in the middle of a word starts at the next word.
+        if from > sentenceStart { while from < mention && isWordByte(bytes[from - 1]) && isWordByte(bytes[from]) { from += 1 } }
+        guard from < mention else { return false }
+        let before = String(decoding: bytes[from..<mention], as: UTF8.self)
+        return words(before).suffix(3).contains { negations.contains($0) }
     }
 
     /// Folded words without stopwords (negations kept), for the uncoded answers' vocabulary.

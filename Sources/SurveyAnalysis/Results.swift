@@ -61,12 +61,40 @@ package struct ItemStats: Sendable, Hashable {
     package var unfavourable: Int
     /// False when the base is under the minimum group: no figure leaves the analysis.
     package var shown: Bool
+    /// The item's scale has no favourable side (a frequency): no share, no classification.
+    package var descriptive = false
 
-    package var favourableShare: Double? { nValid > 0 ? Double(favourable) / Double(nValid) : nil }
-    package var interval: (low: Double, high: Double)? { Statistics.wilson(favourable, nValid) }
+    package var favourableShare: Double? { nValid > 0 && !descriptive ? Double(favourable) / Double(nValid) : nil }
+    package var interval: (low: Double, high: Double)? { descriptive ? nil : Statistics.wilson(favourable, nValid) }
     /// Favourable % − unfavourable %, in points.
-    package var netScore: Double? { nValid > 0 ? 100 * Double(favourable - unfavourable) / Double(nValid) : nil }
+    package var netScore: Double? { nValid > 0 && !descriptive ? 100 * Double(favourable - unfavourable) / Double(nValid) : nil }
     package var median: Double? { Statistics.median(levels.map { (Int($0.code) ?? 0, $0.count) }) }
+
+    /// Where the synthesis files the item. The favourable share must clear a threshold with its
+    /// whole 95 % Wilson interval: a force when the lower bound reaches `force` (in %), a
+    /// difficulty when the upper bound stays under `difficulty`. A share past a threshold whose
+    /// interval still straddles it is « à confirmer ». Nil without valid answers.
+    package func classification(force: Double, difficulty: Double) -> ItemClassification? {
+        if descriptive { return .descriptive }
+        guard let share = favourableShare, let ci = interval else { return nil }
+        if 100 * ci.low >= force { return .force }
+        if 100 * ci.high < difficulty { return .difficulty }
+        if 100 * share >= force { return .forceToConfirm }
+        if 100 * share < difficulty { return .difficultyToConfirm }
+        return .neutral
+    }
+}
+
+/// The synthesis's filing of a scale item (values as in likert.csv's `classification`).
+package enum ItemClassification: String, Sendable, Hashable, CaseIterable {
+    case force
+    case forceToConfirm = "force_a_confirmer"
+    case difficulty = "difficulte"
+    case difficultyToConfirm = "difficulte_a_confirmer"
+    /// Between the thresholds.
+    case neutral = "neutre"
+    /// A descriptive scale: never classified.
+    case descriptive
 }
 
 package struct Comparison: Sendable, Hashable {
@@ -80,13 +108,17 @@ package struct Comparison: Sendable, Hashable {
     package var pAdjusted: Double
     /// Favourable share per population (same order), for reading the direction.
     package var favourableShares: [Double]
+    /// Rank-biserial r (two populations) or epsilon² (three or more): see `Statistics.TestResult`.
+    package var effectSize: Double = 0
+    package var effectMeasure: String = ""
 }
 
-/// Respondents of a population whose open answers mention a theme with a polarity.
+/// Respondents of a population whose open answers mention a theme with a polarity; a nil
+/// polarity counts the answers to open questions without one (propositions, attentes).
 package struct ThemeMention: Sendable, Hashable {
     package var theme: String
     package var population: String
-    package var polarity: Polarity
+    package var polarity: Polarity?
     package var respondents: Int
     package var base: Int
     package var shown: Bool
@@ -95,7 +127,8 @@ package struct ThemeMention: Sendable, Hashable {
 package struct Quote: Sendable, Hashable {
     package var theme: String
     package var population: String
-    package var polarity: Polarity
+    /// Nil for a proposition (an open question without polarity).
+    package var polarity: Polarity?
     package var session: String
     package var question: String
     package var text: String
@@ -190,6 +223,10 @@ package struct Frequency: Sendable, Hashable {
     package var notAsked: Int
     package var numberSummary: NumberSummary?
     package var shown: Bool
+    /// The question's theme and diffusion role, so that the synthesis can report choice
+    /// questions (wishes for the next plan…) in their theme.
+    package var theme: String? = nil
+    package var diffusion: DiffusionRole? = nil
 }
 
 package struct NumberSummary: Sendable, Hashable {

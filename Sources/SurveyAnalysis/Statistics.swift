@@ -82,6 +82,11 @@ package enum Statistics {
         package var test: String
         package var statistic: Double
         package var pValue: Double
+        /// How large the observed difference is, whatever the p-value: the rank-biserial r
+        /// (−1 to 1) for Mann–Whitney, epsilon² (0 to 1) for Kruskal–Wallis.
+        package var effectSize: Double
+        /// `rank_biserial` or `epsilon_squared`, as the CSV export names it.
+        package var effectMeasure: String
     }
 
     /// Mid-ranks of each level given the pooled counts per level (levels in ascending order).
@@ -97,7 +102,9 @@ package enum Statistics {
 
     /// Mann–Whitney U for two groups given their counts per level (same ascending levels):
     /// normal approximation with tie correction and continuity correction (as R's
-    /// `wilcox.test(exact = FALSE, correct = TRUE)`). Statistic: U of the first group.
+    /// `wilcox.test(exact = FALSE, correct = TRUE)`). Statistic: U of the first group. Effect size:
+    /// the rank-biserial correlation r = 2U / (n1 n2) − 1, which with mid-ranks equals Cliff's delta
+    /// P(a > b) − P(a < b); positive when the first group answers higher on the scale.
     package static func mannWhitney(_ a: [Int], _ b: [Int]) -> TestResult? {
         precondition(a.count == b.count)
         let n1 = Double(a.reduce(0, +)), n2 = Double(b.reduce(0, +))
@@ -106,18 +113,20 @@ package enum Statistics {
         let ranks = midRanks(pooled)
         let r1 = zip(a, ranks).reduce(0.0) { $0 + Double($1.0) * $1.1 }
         let u1 = r1 - n1 * (n1 + 1) / 2
+        let rankBiserial = 2 * u1 / (n1 * n2) - 1
         let n = n1 + n2
         let ties = pooled.reduce(0.0) { let t = Double($1); return $0 + t * t * t - t }
         let variance = n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1)))
-        guard variance > 0 else { return TestResult(test: "mann-whitney", statistic: u1, pValue: 1) }
+        guard variance > 0 else { return TestResult(test: "mann-whitney", statistic: u1, pValue: 1, effectSize: rankBiserial, effectMeasure: "rank_biserial") }
         let diff = u1 - n1 * n2 / 2
         let corrected = diff == 0 ? 0 : (abs(diff) - 0.5) * (diff > 0 ? 1 : -1)
         let z = corrected / variance.squareRoot()
-        return TestResult(test: "mann-whitney", statistic: u1, pValue: normalTwoSided(z))
+        return TestResult(test: "mann-whitney", statistic: u1, pValue: normalTwoSided(z), effectSize: rankBiserial, effectMeasure: "rank_biserial")
     }
 
     /// Kruskal–Wallis H with tie correction, chi-square approximation with k − 1 degrees of
     /// freedom. Groups are counts per level (same ascending levels); empty groups are ignored.
+    /// Effect size: epsilon² = H / (n − 1) (Tomczak & Tomczak 2014), between 0 and 1.
     package static func kruskalWallis(_ groups: [[Int]]) -> TestResult? {
         let used = groups.filter { $0.reduce(0, +) > 0 }
         guard used.count >= 2 else { return nil }
@@ -135,9 +144,10 @@ package enum Statistics {
         let h = 12 / (n * (n + 1)) * sum - 3 * (n + 1)
         let ties = pooled.reduce(0.0) { let t = Double($1); return $0 + t * t * t - t }
         let correction = 1 - ties / (n * n * n - n)
-        guard correction > 0 else { return TestResult(test: "kruskal-wallis", statistic: 0, pValue: 1) }
+        guard correction > 0 else { return TestResult(test: "kruskal-wallis", statistic: 0, pValue: 1, effectSize: 0, effectMeasure: "epsilon_squared") }
         let corrected = max(0, h / correction)
-        return TestResult(test: "kruskal-wallis", statistic: corrected, pValue: chiSquareSurvival(corrected, df: used.count - 1))
+        return TestResult(test: "kruskal-wallis", statistic: corrected, pValue: chiSquareSurvival(corrected, df: used.count - 1),
+                          effectSize: n > 1 ? corrected / (n - 1) : 0, effectMeasure: "epsilon_squared")
     }
 
     /// Holm step-down adjusted p-values, in the input order.

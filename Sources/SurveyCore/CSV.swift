@@ -13,7 +13,8 @@ package enum Numbers {
     package static func comma(_ value: Double, decimals: Int = 1) -> String { point(value, decimals: decimals).replacingOccurrences(of: ".", with: ",") }
     /// A median or a number without useless decimals: "3", "2,5".
     package static func compact(_ value: Double, comma: Bool) -> String {
-        let text = value.rounded() == value ? String(Int(value)) : point(value, decimals: 1)
+        // Past 2^53 every double is whole, and past Int's range `Int(value)` would trap.
+        let text = value.rounded() == value && abs(value) < 9e15 ? String(Int(value)) : point(value, decimals: 1)
         return comma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
     /// p-values: 3 significant digits or "< 0,001".

@@ -50,12 +50,16 @@ package struct Scale: Sendable, Hashable, Codable {
     package var favourable: [String]
     /// Offered to the respondent ("Ne sait pas") but not points of the scale.
     package var missing: [Choice]
+    /// A scale with no favourable side (a frequency, a quantity): reported as a distribution,
+    /// never classified as a strength or a difficulty. `favourable` is then empty.
+    package var descriptive: Bool
 
-    package init(id: String, levels: [Choice], favourable: [String], missing: [Choice] = []) {
+    package init(id: String, levels: [Choice], favourable: [String], missing: [Choice] = [], descriptive: Bool = false) {
         self.id = id
         self.levels = levels
         self.favourable = favourable
         self.missing = missing
+        self.descriptive = descriptive
     }
 
     /// Levels ordered from the lowest integer code to the highest.

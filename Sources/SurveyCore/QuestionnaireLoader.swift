@@ -28,7 +28,7 @@ package enum QuestionnaireLoader {
         "unit", "provider", "part_of",
     ]
     static let choiceKeys = ["code", "label", "exclusive", "type", "reach", "axe"]
-    static let scaleKeys = ["levels", "favourable", "missing"]
+    static let scaleKeys = ["levels", "favourable", "descriptive", "missing"]
 
     /// Keys that only make sense for some types, so that a misplaced key is reported.
     static let keysByType: [QuestionType: Set<String>] = [
@@ -288,7 +288,16 @@ struct LoadContext {
         for choice in missing where levels.contains(where: { $0.code == choice.code }) {
             reader.diagnostics.error(reader.location(entries["missing"]?.value), .codeIsLevelAndMissing(choice.code))
         }
-        return Scale(id: id, levels: levels, favourable: favourable, missing: missing)
+        // A descriptive scale (how often, how many) has no favourable side: the report gives its
+        // distribution and never classifies it as a strength or a difficulty.
+        var descriptive = entries["descriptive"].flatMap { reader.bool($0.value, "descriptive") } ?? false
+        if descriptive, let node = entries["favourable"]?.value {
+            reader.diagnostics.error(reader.location(node), .descriptiveScaleWithFavourable(scale: id))
+        } else if !descriptive, favourable.isEmpty, !levels.isEmpty {
+            reader.diagnostics.warning(reader.location(entries["levels"]?.key), .scaleWithoutFavourableIsDescriptive(scale: id))
+            descriptive = true
+        }
+        return Scale(id: id, levels: levels, favourable: descriptive ? [] : favourable, missing: missing, descriptive: descriptive)
     }
 
     mutating func decodeChoices(_ nodes: [Node], reader: inout YAMLReader, integerCodes: Bool) -> [Choice] {

@@ -77,6 +77,13 @@ enum QuestionnaireValidator {
             }
             for question in section.questions {
                 check(question, in: questionnaire, themes: themes, into: &diagnostics)
+                // The analysis reads use, relay and channel once per known deliverable: anywhere
+                // else they would silently count 0 %.
+                if let role = question.diffusion, [.use, .relay, .channel].contains(role),
+                   section.foreach.flatMap({ earlier[$0] })?.diffusion != .awareness {
+                    let awareness = earlier.values.first { $0.diffusion == .awareness }?.id
+                    diagnostics.error(question.location(of: "diffusion"), .diffusionRoleOutsideDeliverableSection(role, awareness: awareness))
+                }
                 earlier[question.id] = question
             }
         }
@@ -113,7 +120,7 @@ enum QuestionnaireValidator {
         }
         if let role = question.diffusion {
             let expected: [DiffusionRole: Set<QuestionType>] = [
-                .awareness: [.multiple], .channel: [.single, .multiple], .use: [.yesno, .single, .scale],
+                .awareness: [.multiple], .channel: [.single, .multiple], .use: [.yesno],
                 .usefulness: [.scale], .relay: [.multiple, .single],
             ]
             if let types = expected[role], !types.contains(question.type) {

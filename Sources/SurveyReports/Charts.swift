@@ -12,7 +12,12 @@ package enum Charts {
         case 4: return ["#ca0020", "#f4a582", "#92c5de", "#0571b0"]
         case 5: return ["#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"]
         case 6: return ["#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf", "#2166ac"]
-        default: return ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]
+        case 7: return ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]
+        default:
+            // A longer scale (0 to 10) takes the seven-colour ramp's nearest colour for each level,
+            // so that every level has one.
+            let ramp = palette(7)
+            return (0..<max(1, count)).map { ramp[count > 1 ? Int((6 * Double($0) / Double(count - 1)).rounded()) : 3] }
         }
     }
     static func darkText(_ colour: String) -> Bool { !["#ca0020", "#0571b0", "#b2182b", "#2166ac"].contains(colour) }

@@ -32,7 +32,8 @@ package struct SurveyReport {
     package func files() -> [String: String] {
         var files: [String: String] = [:]
         for theme in campaign.themes {
-            let rows = result.items.filter { $0.theme == theme.id && $0.shown }
+            // Diverging bars need a favourable side: descriptive scales are given as distributions.
+            let rows = result.items.filter { $0.theme == theme.id && $0.shown && !$0.descriptive }
             if !rows.isEmpty { files["likert-\(theme.id).svg"] = Charts.likert(title: theme.title, rows: rows, populationLabel: pop) }
         }
         let deliverableFunnels = result.funnels.filter { $0.scope == .deliverable } + result.funnels.filter { $0.scope == .overall }
@@ -65,11 +66,14 @@ package struct SurveyReport {
     func likertCSV() -> String {
         let rows: [[String]] = result.items.filter(\.shown).map { item in
             let ci = item.interval
+            let classification = item.classification(force: campaign.forceThreshold, difficulty: campaign.difficultyThreshold)
             return [item.population, item.theme ?? "", item.item, item.label, "\(item.nValid)", "\(item.nNonSubstantive)", "\(item.nNotAsked)",
-                    "\(item.favourable)", pct(item.favourable, item.nValid), csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high }),
-                    csv.compact(item.median), csv.number(item.netScore)]
+                    item.descriptive ? "" : "\(item.favourable)", item.descriptive ? "" : pct(item.favourable, item.nValid),
+                    csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high }), csv.compact(item.median), csv.number(item.netScore),
+                    classification?.rawValue ?? ""]
         }
-        return csv.table(["population", "theme", "item", "label", "n_valid", "n_non_substantive", "n_not_asked", "favourable", "favourable_pct", "ci_low", "ci_high", "median", "net_score"], rows)
+        return csv.table(["population", "theme", "item", "label", "n_valid", "n_non_substantive", "n_not_asked", "favourable", "favourable_pct",
+                          "ci_low", "ci_high", "median", "net_score", "classification"], rows)
     }
 
     func levelsCSV() -> String {
@@ -82,14 +86,15 @@ package struct SurveyReport {
     }
 
     func comparisonsCSV() -> String {
-        csv.table(["item", "populations", "test", "statistic", "p_value", "p_adjusted"], result.comparisons.map {
-            [$0.item, $0.populations.joined(separator: "|"), $0.test, csv.number($0.statistic, decimals: 3), csv.number($0.pValue, decimals: 4), csv.number($0.pAdjusted, decimals: 4)]
+        csv.table(["item", "populations", "test", "statistic", "p_value", "p_adjusted", "effect_size", "effect_measure"], result.comparisons.map {
+            [$0.item, $0.populations.joined(separator: "|"), $0.test, csv.number($0.statistic, decimals: 3), csv.number($0.pValue, decimals: 4),
+             csv.number($0.pAdjusted, decimals: 4), csv.number($0.effectSize, decimals: 3), $0.effectMeasure]
         })
     }
 
     func mentionsCSV() -> String {
         csv.table(["theme", "population", "polarity", "respondents", "base", "pct"], result.mentions.filter(\.shown).map {
-            [$0.theme, $0.population, $0.polarity.rawValue, "\($0.respondents)", "\($0.base)", pct($0.respondents, $0.base)]
+            [$0.theme, $0.population, $0.polarity?.rawValue ?? "proposition", "\($0.respondents)", "\($0.base)", pct($0.respondents, $0.base)]
         })
     }
 

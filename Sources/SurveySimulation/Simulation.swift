@@ -199,12 +199,22 @@ package struct Simulator {
             let levels = scale.ascendingLevels.map(\.code)
             let favourable = levels.filter { scale.favourable.contains($0) }
             let unfavourable = levels.filter { !scale.favourable.contains($0) }
-            if rng.chance(share) || unfavourable.isEmpty {
-                // The more favourable levels are less frequent than the mild ones.
-                return .choice(favourable.count > 1 && rng.chance(0.3) ? favourable.last! : favourable.first!)
+            guard let mildFavourable = favourable.first, let strongFavourable = favourable.last else {
+                // A descriptive scale has no favourable side: the share leans towards the levels
+                // written first (« À toutes les réunions » before « Rarement »), each drawn.
+                let written = scale.levels.map(\.code)
+                let split = max(1, written.count / 2)
+                let upper = Array(written.prefix(split)), lower = Array(written.dropFirst(split))
+                guard !written.isEmpty else { return .skipped }
+                return .choice(rng.pick(rng.chance(share) || lower.isEmpty ? upper : lower))
             }
-            let ordered = unfavourable.reversed().map { $0 } // mildest first when favourable are high codes
-            return .choice(ordered.count > 1 && rng.chance(0.35) ? ordered.last! : ordered.first!)
+            let drawsFavourable = rng.chance(share)
+            guard let mildUnfavourable = unfavourable.last, let strongUnfavourable = unfavourable.first, !drawsFavourable else {
+                // The more favourable levels are less frequent than the mild ones.
+                return .choice(favourable.count > 1 && rng.chance(0.3) ? strongFavourable : mildFavourable)
+            }
+            // Mildest first when favourable are high codes.
+            return .choice(unfavourable.count > 1 && rng.chance(0.35) ? strongUnfavourable : mildUnfavourable)
         case .yesno:
             var p = profile.yes[step.variable.id] ?? profile.yes["default"] ?? 0.6
             if question.diffusion == .use, let type = deliverableType { p = profile.use[type] ?? p }
@@ -212,7 +222,10 @@ package struct Simulator {
             return .choice(rng.chance(p) ? "oui" : "non")
         case .single:
             let options = definition.options(for: question)
-            let regular = options.filter { $0.code != Questionnaire.otherCode }
+            let listed = options.filter { $0.code != Questionnaire.otherCode }
+            // A list whose only choice is coded « autre » still has that choice to give.
+            let regular = listed.isEmpty ? options : listed
+            guard !regular.isEmpty else { return .skipped }
             if question.other, rng.chance(profile.other) { return .choice(Questionnaire.otherCode) }
             // A gentle skew towards the first options, as in real lists.
             let index = min(regular.count - 1, Int(Double(regular.count) * rng.unit() * rng.unit() * 1.6))
@@ -232,7 +245,9 @@ package struct Simulator {
                     chosen.insert((regular.first { $0.attributes["reach"] == Reach.interne.rawValue } ?? regular[0]).code)
                 }
             default:
-                let low = Int(question.min ?? 1), high = Int(question.max ?? Double(min(3, regular.count)))
+                // Bounds clamped to the list before becoming integers: `max: 1e24` is valid.
+                let available = Double(regular.count)
+                let low = Int(min(available, max(0, question.min ?? 1))), high = Int(min(available, max(0, question.max ?? min(3, available))))
                 let k = max(low, min(high, regular.count, low + Int(rng.next() % UInt64(max(1, high - low + 1)))))
                 var pool = regular.map(\.code)
                 while chosen.count < k, !pool.isEmpty {

@@ -44,6 +44,28 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         #expect(close(result.pValue, 0.04910798282361649, 1e-9))
     }
 
+    @Test func effectSizesMatchScipy() throws {
+        // a = 1,1,2,2,2,3 ; b = 2,3,3,3,4,4. scipy.stats.mannwhitneyu: U = 4 ; rank-biserial
+        // r = 2U / (n1 n2) − 1 = −0.7777…, equal to Cliff's delta counted pair by pair.
+        let twoGroups = try #require(Statistics.mannWhitney([2, 3, 1, 0], [0, 1, 3, 2]))
+        #expect(close(twoGroups.effectSize, -0.7777777777777778, 1e-12))
+        #expect(twoGroups.effectMeasure == "rank_biserial")
+        // 8 answers 4,4,4,4,4,3,3,1 against 50 (10 × 4, 20 × 3, 15 × 2, 5 × 1): scipy U = 287.5,
+        // p = 0.0397317 (asymptotic, continuity), r = Cliff's delta = 0.4375.
+        let small = try #require(Statistics.mannWhitney([1, 0, 2, 5], [5, 15, 20, 10]))
+        #expect(small.statistic == 287.5)
+        #expect(close(small.pValue, 0.039731674961104885, 1e-9))
+        #expect(close(small.effectSize, 0.4375, 1e-12))
+        // scipy.stats.kruskal(a, b, [1,2,3,4,4,4,4]): H = 6.0274673 over n = 19 answers;
+        // epsilon² = H / (n − 1) = H (n + 1) / (n² − 1) = 0.33485929715901.
+        let threeGroups = try #require(Statistics.kruskalWallis([[2, 3, 1, 0], [0, 1, 3, 2], [1, 1, 1, 4]]))
+        #expect(close(threeGroups.effectSize, 0.3348592971590141, 1e-12))
+        #expect(threeGroups.effectMeasure == "epsilon_squared")
+        // No difference at all: both effects are 0.
+        #expect(try #require(Statistics.mannWhitney([0, 5, 0, 0], [0, 7, 0, 0])).effectSize == 0)
+        #expect(try #require(Statistics.kruskalWallis([[0, 3, 0], [0, 4, 0], [0, 0, 0]])).effectSize == 0)
+    }
+
     @Test func allEqualAnswersAndEmptyGroups() throws {
         let same = try #require(Statistics.mannWhitney([0, 5, 0, 0], [0, 7, 0, 0]))
         #expect(same.pValue == 1)
@@ -82,6 +104,27 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         // Not at a word start: "stpe" does not match "tpe".
         #expect(FrenchText.code("stpe", codebook: codebook).isEmpty)
         #expect(FrenchText.code("Les TPE", codebook: codebook).first?.theme == "diffusion")
+        // A no-break space or a French quotation mark before a word is not a letter: the word starts there.
+        #expect(FrenchText.code("Pas de\u{A0}moyens", codebook: codebook).first?.theme == "moyens")
+        #expect(FrenchText.code("Le «budget» et la\u{202F}diffusion", codebook: codebook).map(\.theme) == ["moyens", "diffusion"])
+        // A letter with an accent before the pattern still joins the word: « édiffusion » is not « diffusion ».
+        #expect(FrenchText.code("édiffusion", codebook: codebook).isEmpty)
+    }
+
+    @Test func negationWindowStopsAtSentenceBoundaries() {
+        let codebook: [(id: String, patterns: [String])] = [("dynamique", ["mobilisation"]), ("moyens", ["moyens", "budget"])]
+        // The negation belongs to the first clause; the mobilisation is praised in the second.
+        let praised = FrenchText.code("Aucune difficulté : la mobilisation a été constante.", codebook: codebook)
+        #expect(praised.count == 1 && praised[0].theme == "dynamique" && !praised[0].negated)
+        let separated = ["Pas de souci. Mobilisation forte", "Rien à redire ; mobilisation forte", "Jamais absent !\nMobilisation", "Pas de retard… mobilisation"]
+        for text in separated {
+            #expect(FrenchText.code(text, codebook: codebook).first?.negated == false, "\(text)")
+        }
+        // Within a sentence the three words before the mention still count.
+        #expect(FrenchText.code("Manque de mobilisation.", codebook: codebook).first?.negated == true)
+        // A theme negated in one sentence and not in another is reported both ways, sentence by sentence.
+        let both = FrenchText.code("Un budget dédié au départ. Ensuite, plus aucun budget.", codebook: codebook)
+        #expect(both.map(\.theme) == ["moyens", "moyens"] && both.map(\.negated) == [false, true])
     }
 
     @Test func contentWordsKeepNegations() {

@@ -26,6 +26,8 @@ private let definitionProblems: [DefinitionProblem] = [
     .foreachNotMultiple("q1", type: .single), .foreachNotEarlier("q9", suggestion: nil), .listHasOtherCode(list: "cibles"),
     .exclusiveOutsideMultiple, .minAboveChoiceCount(min: 5, list: "cibles", count: 2), .undefinedList("cible", suggestion: "cibles"),
     .undefinedScale("accord", suggestion: nil), .polarityNotText(.scale), .diffusionRoleType(.usefulness, expected: [.scale], actual: .text),
+    .diffusionRoleOutsideDeliverableSection(.relay, awareness: "connait"), .diffusionRoleOutsideDeliverableSection(.use, awareness: nil),
+    .descriptiveScaleWithFavourable(scale: "frequence4"), .scaleWithoutFavourableIsDescriptive(scale: "frequence4"),
     .reservedOtherSuffix, .repeatedQuestionOutsideItsSection("utilise"), .questionAskedLater("q9"),
     .unknownQuestionInCondition("q0", suggestion: "q1"), .currentAnswerOutsideConstraint, .numberComparedToText("nb", text: "3"),
     .textComparedToNumber("remarques", number: 2), .multipleComparedDirectly("connus"), .notACode("peut", of: "q1", codes: ["oui", "non"]),

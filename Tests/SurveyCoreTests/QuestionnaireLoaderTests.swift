@@ -213,6 +213,28 @@ let invalidCases: [LoaderCase] = [
                 when: '⟦selected(q1, "inconnu")'
                 label: "Q2"
         """), message: "« inconnu » n'est pas un code de « q1 »"),
+    LoaderCase(name: "descriptive scale with favourable levels", main: questionnaireText(questions: """
+              - {id: q1, type: scale, scale: frequence, label: "Q1"}
+        """, top: """
+        scales:
+          frequence:
+            descriptive: true
+            levels: [{code: 2, label: "Souvent"}, {code: 1, label: "Rarement"}]
+            favourable: ⟦[2]
+        """), message: "est déclarée descriptive : elle ne peut pas avoir de niveaux favorables"),
+    LoaderCase(name: "use asked as a single choice", main: questionnaireText(questions: """
+              - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+        """, sections: """
+          - id: s2
+            title: "À propos de {label}"
+            foreach: connus
+            questions:
+              - {id: q2, type: single, choices: cibles, diffusion: ⟦use, label: "Q2"}
+        """), message: "le rôle de diffusion « use » attend une question yesno, pas single"),
+    LoaderCase(name: "relay outside the section repeated per deliverable", main: questionnaireText(questions: """
+              - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+              - {id: q2, type: multiple, choices: cibles, diffusion: ⟦relay, label: "Q2"}
+        """), message: "le rôle de diffusion « relay » n'est lu que dans une section répétée par production connue"),
     LoaderCase(name: "key that does not apply to the type", main: questionnaireText(questions: """
               - {id: q1, type: text, ⟦choices: livrables, label: "Q1"}
         """), message: "« choices » ne s'applique pas à une question de type text"),
@@ -235,6 +257,45 @@ struct QuestionnaireLoaderTests {
         }
         #expect(landed.contains { $0.message.contains(testCase.message) },
                 "expected « \(testCase.message) » at \(file):\(mark.line):\(mark.column), got:\n\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func descriptiveScalesAreDeclaredOrInferredWithAWarning() throws {
+        let scales = """
+            scales:
+              frequence:
+                descriptive: true
+                levels: [{code: 2, label: "Souvent"}, {code: 1, label: "Rarement"}]
+              sans_cote:
+                levels: [{code: 2, label: "Beaucoup"}, {code: 1, label: "Peu"}]
+            """
+        let text = questionnaireText(questions: """
+                  - {id: q1, type: scale, scale: frequence, label: "Q1"}
+                  - {id: q2, type: scale, scale: sans_cote, label: "Q2"}
+                  - {id: q3, type: scale, scale: accord4, label: "Q3"}
+            """, top: scales)
+        let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
+        let questionnaire = try #require(loaded.questionnaire, "\(loaded.diagnostics)")
+        #expect(questionnaire.scales["frequence"]?.descriptive == true)
+        #expect(questionnaire.scales["accord4"]?.descriptive == false)
+        // No favourable side and no declaration: descriptive, and the author is told.
+        #expect(questionnaire.scales["sans_cote"]?.descriptive == true)
+        let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1 && warnings[0].message.contains("« sans_cote » n'a pas de niveaux favorables"), "\(loaded.diagnostics)")
+    }
+
+    @Test func relayAndChannelMayBeSingleChoices() throws {
+        let text = questionnaireText(questions: """
+                  - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+            """, sections: """
+              - id: livrable
+                foreach: connus
+                title: "À propos de {label}"
+                questions:
+                  - {id: canal, type: single, choices: cibles, diffusion: channel, label: "Canal ?"}
+                  - {id: relais, type: single, choices: cibles, diffusion: relay, label: "À qui ?"}
+            """)
+        let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
+        #expect(loaded.questionnaire != nil && loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
     }
 
     @Test func validQuestionnaireLoadsWithNumbering() throws {

@@ -87,6 +87,9 @@ enum Example {
         #expect(Numbers.point(-0.04) == "0.0")
         #expect(Numbers.compact(2.5, comma: true) == "2,5")
         #expect(Numbers.pValue(0.0004, comma: true) == "< 0,001")
+        // Whole numbers beyond what an integer holds (a `max: 1e300` question) are still written.
+        #expect(Numbers.compact(-1e300, comma: true).hasPrefix("-1000000000"))
+        #expect(Numbers.compact(1e19, comma: false) == "10000000000000000000.0")
     }
 }
 

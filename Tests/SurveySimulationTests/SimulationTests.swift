@@ -48,6 +48,46 @@ import SurveyCore
         }
     }
 
+    /// Definitions that `prst validate` accepts but that the simulation used to crash on: a scale
+    /// without favourable levels (declared descriptive or not), a single choice whose only
+    /// option is « autre », bounds too large for an integer.
+    @Test func simulatesDescriptiveScalesAndOddListsWithoutCrashing() throws {
+        let text = """
+            format: 1
+            id: odd
+            title: Odd
+            population: odd
+            scales:
+              frequence:
+                descriptive: true
+                levels: [{code: 3, label: "Souvent"}, {code: 2, label: "Parfois"}, {code: 1, label: "Jamais"}]
+              sans_cote:
+                levels: [{code: 2, label: "Beaucoup"}, {code: 1, label: "Peu"}]
+            lists:
+              seulement_autre: [{code: autre, label: "Autre"}]
+            sections:
+              - id: s1
+                title: S1
+                questions:
+                  - {id: frequence_q, type: scale, scale: frequence, label: "Fréquence ?"}
+                  - {id: sans_cote_q, type: scale, scale: sans_cote, label: "Quantité ?"}
+                  - {id: seul, type: single, choices: seulement_autre, label: "Choix ?"}
+                  - {id: beaucoup, type: multiple, choices: seulement_autre, max: 100000000000000000000000, label: "Choix multiples ?"}
+                  - {id: immense, type: number, min: -1e300, max: 1e300, label: "Nombre ?"}
+            """
+        let loaded = QuestionnaireLoader.load("d/odd.yaml", source: InMemorySource(texts: ["d/odd.yaml": text]))
+        let questionnaire = try #require(loaded.questionnaire, "\(loaded.diagnostics)")
+        let simulator = Simulator(profile: SimulationProfile(), phrases: PhraseBank(), seed: 3)
+        var seen: [String: Set<String>] = [:]
+        simulator.generate(questionnaire, count: 200) { record in
+            for (key, value) in record.answers { if case .choice(let code) = value { seen[key.variable, default: []].insert(code) } }
+        }
+        // Every level of a descriptive scale is drawn, not only one end.
+        #expect(seen["frequence_q"] == ["1", "2", "3"])
+        #expect(seen["sans_cote_q"] == ["1", "2"])
+        #expect(seen["seul"] == ["autre"])
+    }
+
     @Test func deterministicForASeed() throws {
         let (loaded, simulator) = try setup()
         let questionnaire = try #require(loaded.questionnaires.compactMap(\.questionnaire).last)

@@ -81,6 +81,11 @@ package enum DefinitionProblem: Sendable, Hashable {
     case undefinedScale(String, suggestion: String?)
     case polarityNotText(QuestionType)
     case diffusionRoleType(DiffusionRole, expected: [QuestionType], actual: QuestionType)
+    /// Use, relay and channel are read once per known deliverable; `awareness` names the
+    /// awareness question when there is one, for the hint.
+    case diffusionRoleOutsideDeliverableSection(DiffusionRole, awareness: String?)
+    case descriptiveScaleWithFavourable(scale: String)
+    case scaleWithoutFavourableIsDescriptive(scale: String)
     case reservedOtherSuffix
 
     // MARK: Conditions

@@ -95,6 +95,17 @@ extension EnglishWording {
             Wording(
                 "the diffusion role “\(role.rawValue)” expects a \(expected.map(\.rawValue).sorted().joined(separator: " or ")) question, not \(actual.rawValue)"
             )
+        case .diffusionRoleOutsideDeliverableSection(let role, let awareness):
+            Wording(
+                "the diffusion role “\(role.rawValue)” is only read in a section repeated per known deliverable (“foreach” over the “diffusion: awareness” question)",
+                hint: awareness.map { "move the question into a section with “foreach: \($0)”, or remove “diffusion”" }
+                    ?? "add the awareness question (type multiple, “diffusion: awareness”) and a “foreach” section over it, or remove “diffusion”")
+        case .descriptiveScaleWithFavourable(let scale):
+            Wording("the scale “\(scale)” is declared descriptive: it cannot have favourable levels", hint: "remove “favourable” or “descriptive: true”")
+        case .scaleWithoutFavourableIsDescriptive(let scale):
+            Wording(
+                "the scale “\(scale)” has no favourable levels: it is treated as descriptive (a distribution, never classified as a strength or a difficulty)",
+                hint: "write “descriptive: true” to say so, or list its favourable levels under “favourable”")
         case .reservedOtherSuffix:
             Wording("an identifier cannot end with “\(Questionnaire.otherSuffix)”: this suffix is reserved for the follow-ups of “other: true”")
 

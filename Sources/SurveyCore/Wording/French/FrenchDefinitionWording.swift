@@ -104,6 +104,19 @@ extension FrenchWording {
             Wording(
                 "le rôle de diffusion « \(role.rawValue) » attend une question \(expected.map(\.rawValue).sorted().joined(separator: " ou ")), pas \(actual.rawValue)"
             )
+        case .diffusionRoleOutsideDeliverableSection(let role, let awareness):
+            Wording(
+                "le rôle de diffusion « \(role.rawValue) » n'est lu que dans une section répétée par production connue (« foreach » sur la question « diffusion: awareness »)",
+                hint: awareness.map { "placez la question dans une section « foreach: \($0) », ou retirez « diffusion »" }
+                    ?? "ajoutez la question de connaissance (type multiple, « diffusion: awareness ») et une section « foreach » sur elle, ou retirez « diffusion »")
+        case .descriptiveScaleWithFavourable(let scale):
+            Wording(
+                "l'échelle « \(scale) » est déclarée descriptive : elle ne peut pas avoir de niveaux favorables",
+                hint: "retirez « favourable » ou « descriptive: true »")
+        case .scaleWithoutFavourableIsDescriptive(let scale):
+            Wording(
+                "l'échelle « \(scale) » n'a pas de niveaux favorables : elle est traitée comme descriptive (répartition, jamais classée en force ou difficulté)",
+                hint: "écrivez « descriptive: true » pour le dire, ou listez ses niveaux favorables sous « favourable »")
         case .reservedOtherSuffix:
             Wording("un identifiant ne peut pas finir par « \(Questionnaire.otherSuffix) » : ce suffixe est réservé aux précisions de « other: true »")
 
