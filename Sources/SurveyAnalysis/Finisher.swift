@@ -82,15 +82,16 @@ struct Finisher {
                 var summary: NumberSummary?
                 if variable.valueType == .number, !counts.numbers.isEmpty {
                     let sorted = counts.numbers.sorted { $0.key < $1.key }
+                    let lowest = sorted[0].key, highest = sorted[sorted.count - 1].key
                     let n = sorted.reduce(0) { $0 + $1.value }
                     let sum = sorted.reduce(0.0) { $0 + $1.key * Double($1.value) }
                     func at(_ position: Int) -> Double {
                         var seen = 0
                         for (value, count) in sorted { seen += count; if seen >= position { return value } }
-                        return sorted.last!.key
+                        return highest
                     }
                     let median = n % 2 == 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2
-                    summary = NumberSummary(n: n, min: sorted.first!.key, max: sorted.last!.key, mean: sum / Double(n), median: median)
+                    summary = NumberSummary(n: n, min: lowest, max: highest, mean: sum / Double(n), median: median)
                 }
                 // One convention for every figure: « Ne sait pas » is out of a scale's base, and
                 // the threshold counts people (a repeated question has more answers than people).

@@ -34,7 +34,7 @@ package enum FrenchText {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             switch value {
-            case 0x41...0x5A: result.append(Unicode.Scalar(value + 0x20)!)
+            case 0x41...0x5A: result.append(Unicode.Scalar(UInt8(value + 0x20)))
             case 0...0x7F: result.append(scalar)
             case 0x0300...0x036F: continue
             case 0x2019, 0x2018, 0x02BC: result.append("'")

@@ -72,7 +72,7 @@ package enum Statistics {
                 seen += entry.count
                 if seen >= position { return entry.code }
             }
-            return sorted.last!.code
+            return sorted[sorted.count - 1].code  // n > 0, so the list is not empty
         }
         if n % 2 == 1 { return Double(value(at: (n + 1) / 2)) }
         return Double(value(at: n / 2) + value(at: n / 2 + 1)) / 2

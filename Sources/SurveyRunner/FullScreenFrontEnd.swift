@@ -271,7 +271,7 @@ package final class FullScreenFrontEnd {
                 digits.append(c)
                 if digits.count == 2, let number = Int(digits), number >= 1, number <= options.count {
                     // Two digits typed in a row on a long list: "1" then "5" picks 15, not 1 and 5.
-                    if step.question.type == .multiple, let first = Int(String(digits.first!)), first >= 1 {
+                    if step.question.type == .multiple, let first = digits.first.flatMap({ Int(String($0)) }), first >= 1 {
                         toggle(options[first - 1], &editor, options)
                     }
                     editor.highlighted = number - 1
