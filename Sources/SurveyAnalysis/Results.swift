@@ -20,6 +20,8 @@ package struct AnalysisResult: Sendable {
     package var suppressed: [Suppression]
     package var codebook: Codebook?
     package var manualCodes: Int
+    /// The monitoring questionnaires' figures (units × periods), when the campaign has some.
+    package var monitoring: MonitoringResult? = nil
 
     /// Populations with at least `minGroup` analysed respondents: the only ones published.
     package var publishedPopulations: [String] { participation.filter { $0.completed >= minGroup }.map(\.population) }
