@@ -13,12 +13,13 @@ extension MonitoringReport {
         var labels: [String: String] = [:]
         var sections: [String: [String]] = [:]
         for q in result.questionnaires {
+            let reported = q.coverage.map { Set($0.reported) }
             for unit in q.units {
                 if labels[unit.code] == nil {
                     order.append(unit.code)
                     labels[unit.code] = unit.label
                 }
-                sections[unit.code, default: []].append(unitSection(unit, q))
+                sections[unit.code, default: []].append(unitSection(unit, q, reported: reported))
             }
         }
         var files: [String: String] = [:]
@@ -36,10 +37,11 @@ extension MonitoringReport {
 
     func quartileName(_ quartile: Int) -> String { quartile == 1 ? "1er quartile" : "\(quartile)e quartile" }
 
-    func unitSection(_ unit: ReportingUnit, _ q: MonitoringQuestionnaire) -> String {
+    /// `reported`: per period, the units with a completed response (sets: thousands of units).
+    func unitSection(_ unit: ReportingUnit, _ q: MonitoringQuestionnaire, reported: [Set<String>]) -> String {
         var md = "## \(q.title)\n\n"
-        let received = q.coverage.filter { $0.reported.contains(unit.code) }.map(\.period)
-        let missing = q.coverage.filter { !$0.reported.contains(unit.code) }.map(\.period)
+        let received = q.periods.indices.filter { reported[$0].contains(unit.code) }.map { q.periods[$0] }
+        let missing = q.periods.indices.filter { !reported[$0].contains(unit.code) }.map { q.periods[$0] }
         md += "Réponse complète : " + (received.isEmpty ? "aucune" : received.joined(separator: ", "))
         md += missing.isEmpty ? ".\n\n" : " ; manquante : " + missing.joined(separator: ", ") + ".\n\n"
         for (index, period) in q.periods.enumerated() where received.contains(period) {
