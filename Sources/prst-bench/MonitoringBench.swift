@@ -60,6 +60,8 @@ enum MonitoringBench {
             title: "Banc d'essai du suivi"
             questionnaires:
               - {population: services, label: "Services", file: bench.yaml}
+            themes:
+              - {id: suivi, title: "Suivi"}
             """.write(toFile: campaignPath, atomically: true, encoding: .utf8)
         let loaded = CampaignLoader.load(campaignPath)
         guard let campaign = loaded.campaign, let questionnaire = loaded.questionnaires.first?.questionnaire, !loaded.hasErrors else {

@@ -150,7 +150,8 @@ enum MonitoringExample {
         #expect(rows["outil"]?.items == 1 && rows["guide"]?.units == 1 && rows["plaquette"]?.items == 0)
         // A repeated number is summed per unit.
         let reached = try #require(q.indicators.first { $0.id == "livrable_personnes_touchees" }?.periods.first)
-        #expect(reached.values == ["fa_1_1": 30, "fa_1_2_1": 20])
+        let values = Dictionary(uniqueKeysWithValues: zip(q.units.map(\.code), reached.values).compactMap { code, value in value.map { (code, $0) } })
+        #expect(values == ["fa_1_1": 30, "fa_1_2_1": 20])
         #expect(reached.summary?.sum == 50)
     }
 
@@ -213,8 +214,10 @@ enum MonitoringExample {
         let reprise = try #require(q.indicators.first { $0.id == "visites_reprise" }?.periods.first)
         let summary = try #require(reprise.summary)
         // A value that is neither an extreme nor a quartile: only its unit's file shows it.
-        let (code, value) = try #require(reprise.values.sorted { $0.key < $1.key }.first { ![summary.min, summary.max, summary.q1, summary.median, summary.q3].contains($0.value) })
-        let shown = "| " + Numbers.compact(value, comma: true).replacingOccurrences(of: "(\\d)(?=(\\d{3})+$)", with: "$1\u{00A0}", options: .regularExpression) + " |"
+        let (code, value) = try #require(
+            zip(q.units.map(\.code), reprise.values).compactMap { code, value in value.map { (code, $0) } }
+                .first { ![summary.min, summary.max, summary.q1, summary.median, summary.q3].contains($0.1) })
+        let shown = "| " + MonitoringReport.grouped(value) + " |"
         let own = try #require(files["unites/\(code).md"])
         #expect(own.contains(shown))
         let rows = (files["suivi.md"] ?? "").split(separator: "\n").filter { $0.contains("1.7 – ") }
@@ -228,5 +231,8 @@ enum MonitoringExample {
         #expect(MonitoringReport.plural("SPSTI") == "SPSTI")
         #expect(MonitoringReport.plural("commission") == "commissions")
         #expect(MonitoringReport.plural("livrable") == "livrables")
+        #expect(MonitoringReport.grouped(3212) == "3\u{00A0}212" && MonitoringReport.grouped(1_000_000) == "1\u{00A0}000\u{00A0}000")
+        #expect(MonitoringReport.grouped(-1234) == "-1\u{00A0}234" && MonitoringReport.grouped(999) == "999")
+        #expect(MonitoringReport.grouped(1325.5) == "1\u{00A0}325,5" && MonitoringReport.grouped(31.25) == "31,3")
     }
 }

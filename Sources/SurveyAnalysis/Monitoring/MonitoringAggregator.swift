@@ -32,19 +32,26 @@ package final class MonitoringAggregator {
         let referential: UnitReferential
         let periods: [String]
         let periodIndex: [String: Int]
-        let unitCodes: Set<String>
-        let indicatorQuestions: [(section: Section, question: Question)]
-        let statusQuestions: [Question]
+        let unitIndex: [String: Int]
+        let indicatorQuestions: [(section: Section, question: Question, key: AnswerKey)]
+        let statusQuestions: [(question: Question, key: AnswerKey)]
         let typologyQuestions: [(section: Section, question: Question)]
         let openQuestions: [(section: Section, question: Question)]
-        /// Per period: the units with a completed response, and those only started.
-        var reported: [Set<String>]
-        var started: [Set<String>]
-        /// Per question id, per period: unit → value.
-        var numbers: [String: [[String: Double]]] = [:]
-        var statuses: [String: [[String: String]]] = [:]
-        /// Per question id, per period: unit → code → items.
-        var typologies: [String: [[String: [String: Int]]]] = [:]
+        /// What the per-record loop reads, without copying questions and sections (this loop
+        /// runs once per indicator and response): the answer key, and for a number of an open
+        /// repeat the index of its section.
+        let indicatorKeys: [AnswerKey]
+        let indicatorRepeatSection: [Int?]
+        let statusKeys: [AnswerKey]
+        /// Per period, per unit (referential order): a completed response, a started one.
+        var reported: [[Bool]]
+        var started: [[Bool]]
+        /// Per indicator (question order), per period, per unit: the value. Arrays, not
+        /// dictionaries: thousands of units × dozens of indicators are stored per report.
+        var numbers: [[[Double?]]]
+        var statuses: [[[String?]]]
+        /// Per typology question, per period, per unit: code → items.
+        var typologies: [[[[String: Int]]]]
         /// Per period: "theme|polarity" → units.
         var mentions: [[String: Int]]
         var outside = 0
@@ -55,18 +62,26 @@ package final class MonitoringAggregator {
             self.referential = referential
             periods = reporting.periods.map(\.code)
             periodIndex = Dictionary(periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            unitCodes = Set(referential.units.map(\.code))
+            unitIndex = Dictionary(referential.units.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
             let questions = definition.questionsWithSections.filter { $0.question.otherOf == nil }
             // A number asked in an open repeat is summed per unit, which makes sense for a count only
             // (« personnes touchées » has a `unit`; the year of a livrable has none).
             indicatorQuestions = questions.filter {
                 $0.question.type == .number && $0.section.foreach == nil && ($0.section.openRepeat == nil || $0.question.unit != nil)
-            }
-            statusQuestions = questions.filter { [.single, .yesno].contains($0.question.type) && !$0.section.isRepeated }.map(\.question)
+            }.map { ($0.section, $0.question, AnswerKey($0.question.id)) }
+            statusQuestions = questions.filter { [.single, .yesno].contains($0.question.type) && !$0.section.isRepeated }.map { ($0.question, AnswerKey($0.question.id)) }
             typologyQuestions = questions.filter { $0.question.type == .single && $0.section.openRepeat != nil }
+            indicatorKeys = indicatorQuestions.map(\.key)
+            let sectionIDs = definition.sections.map(\.id)
+            indicatorRepeatSection = indicatorQuestions.map { $0.section.openRepeat == nil ? nil : sectionIDs.firstIndex(of: $0.section.id) }
+            statusKeys = statusQuestions.map(\.key)
             openQuestions = questions.filter { $0.question.type == .text && $0.question.polarity != nil && $0.section.foreach == nil }
-            reported = periods.map { _ in [] }
-            started = periods.map { _ in [] }
+            let unitCount = referential.units.count, periodCount = periods.count
+            reported = Array(repeating: Array(repeating: false, count: unitCount), count: periodCount)
+            started = reported
+            numbers = Array(repeating: Array(repeating: Array(repeating: nil, count: unitCount), count: periodCount), count: indicatorQuestions.count)
+            statuses = Array(repeating: Array(repeating: Array(repeating: nil, count: unitCount), count: periodCount), count: statusQuestions.count)
+            typologies = Array(repeating: Array(repeating: Array(repeating: [:], count: unitCount), count: periodCount), count: typologyQuestions.count)
             mentions = periods.map { _ in [:] }
         }
     }
@@ -89,43 +104,42 @@ package final class MonitoringAggregator {
     package func add(_ record: ResponseRecord) {
         guard let entry = entries[record.questionnaireID], let key = record.reporting else { return }
         let completed = record.status == .completed || record.origin == .imported
-        guard let period = entry.periodIndex[key.period], entry.unitCodes.contains(key.unit) else {
+        guard let period = entry.periodIndex[key.period], let unit = entry.unitIndex[key.unit] else {
             if completed { entry.outside += 1 }
             return
         }
         guard completed else {
-            entry.started[period].insert(key.unit)
+            entry.started[period][unit] = true
             return
         }
         // One response per unit × period: the first read (newest version first) is kept.
-        guard entry.reported[period].insert(key.unit).inserted else { return }
+        guard !entry.reported[period][unit] else { return }
+        entry.reported[period][unit] = true
         let answers = record.answers
         let definition = entry.definition
-        for (section, question) in entry.indicatorQuestions {
+        let indicatorKeys = entry.indicatorKeys, repeatSections = entry.indicatorRepeatSection
+        for index in indicatorKeys.indices {
             var value: Double?
-            if section.openRepeat != nil {
+            if let sectionIndex = repeatSections[index] {
+                let section = definition.sections[sectionIndex]
                 for n in definition.openRepetitions(of: section, given: answers) {
-                    if case .number(let v)? = answers[AnswerKey(question.id, repetition: String(n))] { value = (value ?? 0) + v }
+                    if case .number(let v)? = answers[AnswerKey(indicatorKeys[index].variable, repetition: String(n))] { value = (value ?? 0) + v }
                 }
-            } else if case .number(let v)? = answers[AnswerKey(question.id)] {
+            } else if case .number(let v)? = answers[indicatorKeys[index]] {
                 value = v
             }
-            guard let value else { continue }
-            if entry.numbers[question.id] == nil { entry.numbers[question.id] = entry.periods.map { _ in [:] } }
-            entry.numbers[question.id]?[period][key.unit] = value
+            if let value { entry.numbers[index][period][unit] = value }
         }
-        for question in entry.statusQuestions {
-            guard case .choice(let code)? = answers[AnswerKey(question.id)] else { continue }
-            if entry.statuses[question.id] == nil { entry.statuses[question.id] = entry.periods.map { _ in [:] } }
-            entry.statuses[question.id]?[period][key.unit] = code
+        let statusKeys = entry.statusKeys
+        for index in statusKeys.indices {
+            if case .choice(let code)? = answers[statusKeys[index]] { entry.statuses[index][period][unit] = code }
         }
-        for (section, question) in entry.typologyQuestions {
+        for (index, (section, question)) in entry.typologyQuestions.enumerated() {
             var counts: [String: Int] = [:]
             for n in definition.openRepetitions(of: section, given: answers) {
                 if case .choice(let code)? = answers[AnswerKey(question.id, repetition: String(n))] { counts[code, default: 0] += 1 }
             }
-            if entry.typologies[question.id] == nil { entry.typologies[question.id] = entry.periods.map { _ in [:] } }
-            entry.typologies[question.id]?[period][key.unit] = counts
+            entry.typologies[index][period][unit] = counts
         }
         var mentioned: Set<String> = []
         for (section, question) in entry.openQuestions {
@@ -162,40 +176,41 @@ package final class MonitoringAggregator {
         let definition = entry.definition, units = entry.referential.units
         let coverage = entry.periods.indices.map { p in
             PeriodCoverage(
-                period: entry.periods[p], expected: units.count, reported: units.map(\.code).filter { entry.reported[p].contains($0) },
-                started: units.map(\.code).filter { entry.started[p].contains($0) && !entry.reported[p].contains($0) },
-                missing: units.filter { !entry.reported[p].contains($0.code) })
+                period: entry.periods[p], expected: units.count, reported: units.indices.filter { entry.reported[p][$0] }.map { units[$0].code },
+                started: units.indices.filter { entry.started[p][$0] && !entry.reported[p][$0] }.map { units[$0].code },
+                missing: units.indices.filter { !entry.reported[p][$0] }.map { units[$0] })
         }
-        let indicators = entry.indicatorQuestions.map { section, question in
-            Indicator(
+        let indicators = entry.indicatorQuestions.enumerated().map { index, indicator in
+            let question = indicator.question
+            return Indicator(
                 id: question.id, number: question.number, label: question.label, unit: question.unit, provider: question.provider, partOf: question.partOf,
-                repeated: section.openRepeat != nil,
+                repeated: indicator.section.openRepeat != nil,
                 periods: entry.periods.indices.map { p in
-                    let values = entry.numbers[question.id]?[p] ?? [:]
-                    return IndicatorPeriod(period: entry.periods[p], values: values, summary: Statistics.unitDistribution(Array(values.values)))
+                    let values = entry.numbers[index][p]
+                    return IndicatorPeriod(period: entry.periods[p], values: values, summary: Statistics.unitDistribution(values.compactMap { $0 }))
                 })
         }
-        let statuses = entry.statusQuestions.map { question in
-            let options = definition.options(for: question)
+        let statuses = entry.statusQuestions.enumerated().map { index, status in
+            let options = definition.options(for: status.question)
             return StatusIndicator(
-                id: question.id, number: question.number, label: question.label,
+                id: status.question.id, number: status.question.number, label: status.question.label,
                 options: options.map { LevelCount(code: $0.code, label: $0.label, count: 0) },
                 periods: entry.periods.indices.map { p in
-                    let answers = entry.statuses[question.id]?[p] ?? [:]
+                    let answers = entry.statuses[index][p]
                     var counts: [String: Int] = [:]
-                    for code in answers.values { counts[code, default: 0] += 1 }
-                    return StatusPeriod(period: entry.periods[p], base: answers.count, counts: counts, answers: answers)
+                    for code in answers { if let code { counts[code, default: 0] += 1 } }
+                    return StatusPeriod(period: entry.periods[p], base: answers.reduce(0) { $0 + ($1 == nil ? 0 : 1) }, counts: counts, answers: answers)
                 })
         }
-        let typologies = entry.typologyQuestions.map { section, question in
+        let typologies = entry.typologyQuestions.enumerated().map { index, typology in
+            let (section, question) = typology
             let options = definition.options(for: question)
             return Typology(
                 section: section.id, item: section.openRepeat?.item ?? "élément", question: question.id, label: question.label,
                 periods: entry.periods.indices.map { p in
-                    let byUnit = entry.typologies[question.id]?[p] ?? [:]
                     var items: [String: Int] = [:], unitsOf: [String: Int] = [:]
                     var total = 0, withItems = 0
-                    for counts in byUnit.values {
+                    for counts in entry.typologies[index][p] {
                         let unitTotal = counts.values.reduce(0, +)
                         total += unitTotal
                         if unitTotal > 0 { withItems += 1 }
@@ -205,7 +220,7 @@ package final class MonitoringAggregator {
                         }
                     }
                     return TypologyPeriod(
-                        period: entry.periods[p], items: total, unitsWithItems: withItems, reportingUnits: entry.reported[p].count,
+                        period: entry.periods[p], items: total, unitsWithItems: withItems, reportingUnits: entry.reported[p].filter { $0 }.count,
                         rows: options.map { TypologyRow(code: $0.code, label: $0.label, items: items[$0.code] ?? 0, units: unitsOf[$0.code] ?? 0) })
                 })
         }
@@ -217,7 +232,7 @@ package final class MonitoringAggregator {
                         mentions.append(
                             UnitMention(
                                 period: entry.periods[p], theme: theme.id, polarity: polarity, units: entry.mentions[p][theme.id + "|" + polarity.rawValue] ?? 0,
-                                base: entry.reported[p].count))
+                                base: entry.reported[p].filter { $0 }.count))
                     }
                 }
             }

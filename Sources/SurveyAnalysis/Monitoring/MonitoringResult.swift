@@ -66,8 +66,9 @@ package struct Indicator: Sendable, Hashable {
 /// usual median.
 package struct IndicatorPeriod: Sendable, Hashable {
     package var period: String
-    /// Each reporting unit's value, by unit code (in the unit's own file only).
-    package var values: [String: Double]
+    /// Each unit's value, in the order of the questionnaire's `units` (nil: not given). Shown
+    /// in the unit's own file only.
+    package var values: [Double?]
     package var summary: UnitDistribution?
 }
 
@@ -106,8 +107,8 @@ package struct StatusPeriod: Sendable, Hashable {
     package var base: Int
     /// Count per option code, in option order.
     package var counts: [String: Int]
-    /// Each reporting unit's answer code (for its own file only).
-    package var answers: [String: String]
+    /// Each unit's answer code, in the order of the questionnaire's `units` (for its own file only).
+    package var answers: [String?]
 }
 
 /// The repeated items of an open repeat counted by a single choice asked in it.

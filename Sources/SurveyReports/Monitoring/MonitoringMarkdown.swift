@@ -22,6 +22,20 @@ enum MonitoringWords {
 
     /// A count or a sum with French digit grouping (non-breaking space) and a decimal comma.
     static func grouped(_ value: Double) -> String {
+        // Whole numbers, the common case, without going through text formatting.
+        if value.rounded() == value, abs(value) < 1e15 {
+            let whole = Int(value)
+            var magnitude = whole.magnitude
+            guard magnitude >= 1000 else { return String(whole) }
+            var groups: [String] = []
+            while magnitude >= 1000 {
+                let group = String(magnitude % 1000)
+                groups.append(String(repeating: "0", count: 3 - group.count) + group)
+                magnitude /= 1000
+            }
+            groups.append(String(magnitude))
+            return (whole < 0 ? "-" : "") + groups.reversed().joined(separator: "\u{00A0}")
+        }
         let compact = Numbers.compact(value, comma: true)
         let negative = compact.hasPrefix("-")
         let body = negative ? String(compact.dropFirst()) : compact
@@ -174,7 +188,7 @@ extension MonitoringReport {
             for row in rows where row.items > 0 {
                 md += "| \(W.cell(row.label)) | \(row.items) | \(W.percent(row.items, period.items)) | \(row.units) |\n"
             }
-            md += "\n"
+            md += "\n![Répartition des \(items) par type](\(Self.typologyChartName(q, typology, period: period.period)))\n\n"
             if let top = rows.first {
                 md += "Le type le plus fréquent : « \(W.cell(top.label)) », \(W.percent(top.items, period.items)) des \(items), chez \(top.units) \(top.units > 1 ? W.plural(q.kind) : q.kind).\n\n"
             }
@@ -241,11 +255,16 @@ extension MonitoringReport {
     /// the indicator in both: « +8,2 % (12 unités) ».
     func constantUnitsChange(_ indicator: Indicator) -> String {
         guard let first = indicator.periods.first?.values, let last = indicator.periods.last?.values, indicator.periods.count > 1 else { return "–" }
-        let common = first.keys.filter { last[$0] != nil }.sorted()
-        guard !common.isEmpty else { return "aucune unité commune" }
-        let before = common.reduce(0.0) { $0 + (first[$1] ?? 0) }, after = common.reduce(0.0) { $0 + (last[$1] ?? 0) }
-        guard let change = W.relativeChange(from: before, to: after) else { return "– (\(common.count) unités)" }
-        return "\(change) (\(common.count) unité\(common.count > 1 ? "s" : ""))"
+        var before = 0.0, after = 0.0, common = 0
+        for (old, new) in zip(first, last) {
+            guard let old, let new else { continue }
+            before += old
+            after += new
+            common += 1
+        }
+        guard common > 0 else { return "aucune unité commune" }
+        guard let change = W.relativeChange(from: before, to: after) else { return "– (\(common) unités)" }
+        return "\(change) (\(common) unité\(common > 1 ? "s" : ""))"
     }
 }
 
@@ -266,4 +285,6 @@ extension String {
 package extension MonitoringReport {
     /// The plural the report uses for a unit or item word.
     static func plural(_ word: String) -> String { MonitoringWords.plural(word) }
+    /// A number as the report shows it: « 3 212 », « 31,3 ».
+    static func grouped(_ value: Double) -> String { MonitoringWords.grouped(value) }
 }

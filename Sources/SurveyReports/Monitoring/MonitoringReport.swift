@@ -5,7 +5,7 @@ import SurveyCore
 /// The monitoring part of the report (docs/monitoring.md): `suivi.md` for the committee, CSV
 /// files, and `unites/<code>.md`, one per unit, which only that unit should receive (it holds
 /// the unit's own values). Deterministic: the same result gives the same bytes.
-package struct MonitoringReport {
+package struct MonitoringReport: Sendable {
     package var result: MonitoringResult
     package var campaign: Campaign
     package var csv: CSVStyle
@@ -26,6 +26,7 @@ package struct MonitoringReport {
         files["evolution.csv"] = evolutionCSV()
         files["forces-difficultes-unites.csv"] = mentionsCSV()
         for (code, text) in unitFiles() { files["unites/\(code).md"] = text }
+        files.merge(typologyCharts()) { own, _ in own }
         return files
     }
 
