@@ -55,14 +55,14 @@ enum MonitoringBench {
         try definition(units: units, periods: periods, indicators: indicators).write(toFile: path, atomically: true, encoding: .utf8)
         let campaignPath = directory + "/campagne.yaml"
         try """
-            format: 1
-            id: bench
-            title: "Banc d'essai du suivi"
-            questionnaires:
-              - {population: services, label: "Services", file: bench.yaml}
-            themes:
-              - {id: suivi, title: "Suivi"}
-            """.write(toFile: campaignPath, atomically: true, encoding: .utf8)
+        format: 1
+        id: bench
+        title: "Banc d'essai du suivi"
+        questionnaires:
+          - {population: services, label: "Services", file: bench.yaml}
+        themes:
+          - {id: suivi, title: "Suivi"}
+        """.write(toFile: campaignPath, atomically: true, encoding: .utf8)
         let loaded = CampaignLoader.load(campaignPath)
         guard let campaign = loaded.campaign, let questionnaire = loaded.questionnaires.first?.questionnaire, !loaded.hasErrors else {
             for diagnostic in loaded.diagnostics.prefix(5) { print(diagnostic) }

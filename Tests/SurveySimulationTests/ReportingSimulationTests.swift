@@ -68,7 +68,9 @@ struct ReportingSimulationTests {
         let (_, records) = try Self.records()
         var byUnit: [String: [Double]] = [:]
         for record in records where record.status == .completed {
-            if case .number(let value)? = record.answers[AnswerKey("visites_reprise")], let unit = record.reporting?.unit { byUnit[unit, default: []].append(value) }
+            if case .number(let value)? = record.answers[AnswerKey("visites_reprise")], let unit = record.reporting?.unit {
+                byUnit[unit, default: []].append(value)
+            }
         }
         // Between units, values spread much more than within one unit over three years.
         let means = byUnit.values.filter { $0.count > 1 }.map { $0.reduce(0, +) / Double($0.count) }

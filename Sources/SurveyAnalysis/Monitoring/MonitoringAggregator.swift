@@ -69,7 +69,9 @@ package final class MonitoringAggregator {
             indicatorQuestions = questions.filter {
                 $0.question.type == .number && $0.section.foreach == nil && ($0.section.openRepeat == nil || $0.question.unit != nil)
             }.map { ($0.section, $0.question, AnswerKey($0.question.id)) }
-            statusQuestions = questions.filter { [.single, .yesno].contains($0.question.type) && !$0.section.isRepeated }.map { ($0.question, AnswerKey($0.question.id)) }
+            statusQuestions = questions.filter { [.single, .yesno].contains($0.question.type) && !$0.section.isRepeated }.map {
+                ($0.question, AnswerKey($0.question.id))
+            }
             typologyQuestions = questions.filter { $0.question.type == .single && $0.section.openRepeat != nil }
             indicatorKeys = indicatorQuestions.map(\.key)
             let sectionIDs = definition.sections.map(\.id)
@@ -166,7 +168,9 @@ package final class MonitoringAggregator {
     package func finish() -> MonitoringResult? {
         let order = campaign.populations.map(\.population)
         let sorted = entries.values.sorted {
-            (order.firstIndex(of: $0.definition.population) ?? order.count, $0.definition.id) < (order.firstIndex(of: $1.definition.population) ?? order.count, $1.definition.id)
+            (order.firstIndex(of: $0.definition.population) ?? order.count, $0.definition.id) < (
+                order.firstIndex(of: $1.definition.population) ?? order.count, $1.definition.id
+            )
         }
         guard !sorted.isEmpty else { return nil }
         return MonitoringResult(questionnaires: sorted.map(result))
@@ -231,7 +235,8 @@ package final class MonitoringAggregator {
                     for polarity in Polarity.allCases {
                         mentions.append(
                             UnitMention(
-                                period: entry.periods[p], theme: theme.id, polarity: polarity, units: entry.mentions[p][theme.id + "|" + polarity.rawValue] ?? 0,
+                                period: entry.periods[p], theme: theme.id, polarity: polarity,
+                                units: entry.mentions[p][theme.id + "|" + polarity.rawValue] ?? 0,
                                 base: entry.reported[p].filter { $0 }.count))
                     }
                 }

@@ -14,7 +14,9 @@ extension MonitoringReport {
             for typology in q.typologies {
                 for period in typology.periods {
                     let title = "Répartition des \(MonitoringWords.plural(typology.item)) par type" + (q.periods.count > 1 ? " (\(period.period))" : "")
-                    if let svg = Self.typologyChart(title: title, period: period, items: MonitoringWords.plural(typology.item), kinds: MonitoringWords.plural(q.kind)) {
+                    if let svg = Self.typologyChart(
+                        title: title, period: period, items: MonitoringWords.plural(typology.item), kinds: MonitoringWords.plural(q.kind))
+                    {
                         files[Self.typologyChartName(q, typology, period: period.period)] = svg
                     }
                 }
@@ -32,11 +34,15 @@ extension MonitoringReport {
         let width = labelWidth + chartWidth + 150, height = top + Double(rows.count) * rowHeight + 30
         let largest = Double(rows.map(\.items).max() ?? 1) / Double(period.items)
         var svg: [String] = []
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">")
+        svg.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">"
+        )
         svg.append("<title>\(XML.escape(title))</title>")
         svg.append("<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>")
         svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>")
-        svg.append("<text x=\"10\" y=\"40\" fill=\"#555555\">Part des \(period.items) \(XML.escape(items)) ; entre parenthèses, nombre de \(XML.escape(kinds)) qui en ont au moins un</text>")
+        svg.append(
+            "<text x=\"10\" y=\"40\" fill=\"#555555\">Part des \(period.items) \(XML.escape(items)) ; entre parenthèses, nombre de \(XML.escape(kinds)) qui en ont au moins un</text>"
+        )
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
             let share = Double(row.items) / Double(period.items)
@@ -44,7 +50,9 @@ extension MonitoringReport {
             for (line, text) in Charts.wrap(row.label, width: 48, lines: 2).enumerated() {
                 svg.append("<text x=\"\(Int(labelWidth - 8))\" y=\"\(Charts.fmt(y + 12 + Double(line) * 13))\" text-anchor=\"end\">\(XML.escape(text))</text>")
             }
-            svg.append("<rect x=\"\(Int(labelWidth))\" y=\"\(Charts.fmt(y + 3))\" width=\"\(Charts.fmt(barWidth))\" height=\"\(Charts.fmt(rowHeight - 8))\" fill=\"#67a9cf\"/>")
+            svg.append(
+                "<rect x=\"\(Int(labelWidth))\" y=\"\(Charts.fmt(y + 3))\" width=\"\(Charts.fmt(barWidth))\" height=\"\(Charts.fmt(rowHeight - 8))\" fill=\"#67a9cf\"/>"
+            )
             svg.append("<text x=\"\(Charts.fmt(labelWidth + barWidth + 6))\" y=\"\(Charts.fmt(y + 18))\">\(Numbers.comma(100 * share)) % (\(row.units))</text>")
         }
         svg.append("</svg>")

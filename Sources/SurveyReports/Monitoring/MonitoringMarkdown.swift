@@ -75,9 +75,12 @@ extension MonitoringReport {
 
     func markdown() -> String {
         var md = "# Suivi du plan : \(campaign.title)\n\n"
-        md += "Cette synthèse consolide les réponses des questionnaires de suivi : chacune décrit une unité (fiche-action, service, commission) pour une période, non une personne. "
-        md += "Les unités sont nommées ; les valeurs propres à chaque unité ne figurent que dans son fichier `unites/<code>.md`, à ne transmettre qu'à elle.\n\n"
-        md += "Méthode : une unité est comptée pour une période quand sa réponse est complète. Les quartiles (Q1, médiane, Q3) sont calculés sur les unités qui ont donné la valeur, "
+        md +=
+            "Cette synthèse consolide les réponses des questionnaires de suivi : chacune décrit une unité (fiche-action, service, commission) pour une période, non une personne. "
+        md +=
+            "Les unités sont nommées ; les valeurs propres à chaque unité ne figurent que dans son fichier `unites/<code>.md`, à ne transmettre qu'à elle.\n\n"
+        md +=
+            "Méthode : une unité est comptée pour une période quand sa réponse est complète. Les quartiles (Q1, médiane, Q3) sont calculés sur les unités qui ont donné la valeur, "
         md += "par interpolation linéaire entre valeurs classées (type 7 de R, méthode par défaut de numpy et d'Excel). "
         md += "Les réponses libres sont codées avec le codebook de la campagne, comme dans le reste du rapport, et comptées en unités.\n"
         for q in result.questionnaires { md += "\n" + section(q) }
@@ -104,7 +107,8 @@ extension MonitoringReport {
         for c in q.coverage { md += "| \(c.period) | \(c.expected) | \(c.reported.count) | \(W.percent(c.reported.count, c.expected)) |\n" }
         md += "\n"
         for c in q.coverage {
-            md += "- **\(c.period)** : \(c.reported.count) \(c.reported.count > 1 ? kinds : q.kind) sur \(c.expected) ont remis une réponse complète (\(W.percent(c.reported.count, c.expected)))."
+            md +=
+                "- **\(c.period)** : \(c.reported.count) \(c.reported.count > 1 ? kinds : q.kind) sur \(c.expected) ont remis une réponse complète (\(W.percent(c.reported.count, c.expected)))."
             if c.missing.isEmpty {
                 md += " Aucune réponse ne manque.\n"
             } else {
@@ -114,7 +118,8 @@ extension MonitoringReport {
             }
         }
         if q.outsideReferential > 0 {
-            md += "\n\(q.outsideReferential) réponse(s) complète(s) portent sur une unité absente du référentiel ou une période absente du bloc `reporting:` : elles ne sont comptées nulle part ; vérifiez le référentiel.\n"
+            md +=
+                "\n\(q.outsideReferential) réponse(s) complète(s) portent sur une unité absente du référentiel ou une période absente du bloc `reporting:` : elles ne sont comptées nulle part ; vérifiez le référentiel.\n"
         }
         return md + "\n"
     }
@@ -142,7 +147,8 @@ extension MonitoringReport {
             for indicator in q.indicators {
                 let cells: String
                 if let s = indicator.periods[index].summary {
-                    cells = "\(s.n) | \(W.grouped(s.sum)) | \(W.grouped(s.median)) | \(W.grouped(s.q1)) – \(W.grouped(s.q3)) | \(W.grouped(s.min)) – \(W.grouped(s.max))"
+                    cells =
+                        "\(s.n) | \(W.grouped(s.sum)) | \(W.grouped(s.median)) | \(W.grouped(s.q1)) – \(W.grouped(s.q3)) | \(W.grouped(s.min)) – \(W.grouped(s.max))"
                 } else {
                     cells = "0 | – | – | – | –"
                 }
@@ -175,14 +181,16 @@ extension MonitoringReport {
     func typologySection(_ q: MonitoringQuestionnaire, _ typology: Typology) -> String {
         let items = W.plural(typology.item)
         var md = "### Typologie des \(items)\n\n"
-        md += "Répartition des \(items) décrits selon « \(W.cell(typology.label)) » : part de l'ensemble des \(items), et nombre de \(W.plural(q.kind)) qui en ont au moins un.\n\n"
+        md +=
+            "Répartition des \(items) décrits selon « \(W.cell(typology.label)) » : part de l'ensemble des \(items), et nombre de \(W.plural(q.kind)) qui en ont au moins un.\n\n"
         for period in typology.periods {
             if typology.periods.count > 1 { md += "#### \(period.period)\n\n" }
             guard period.items > 0 else {
                 md += "Aucun \(typology.item) décrit.\n\n"
                 continue
             }
-            md += "\(W.counted(period.items, typology.item)) décrits par \(period.unitsWithItems) \(period.unitsWithItems > 1 ? W.plural(q.kind) : q.kind) sur \(period.reportingUnits) ayant répondu.\n\n"
+            md +=
+                "\(W.counted(period.items, typology.item)) décrits par \(period.unitsWithItems) \(period.unitsWithItems > 1 ? W.plural(q.kind) : q.kind) sur \(period.reportingUnits) ayant répondu.\n\n"
             md += "| Type | \(W.plural(typology.item).capitalizedFirst) | Part | \(W.plural(q.kind).capitalizedFirst) |\n| --- | ---: | ---: | ---: |\n"
             let rows = period.rows.enumerated().sorted { ($0.element.items, -$0.offset) > ($1.element.items, -$1.offset) }.map(\.element)
             for row in rows where row.items > 0 {
@@ -190,7 +198,8 @@ extension MonitoringReport {
             }
             md += "\n![Répartition des \(items) par type](\(Self.typologyChartName(q, typology, period: period.period)))\n\n"
             if let top = rows.first {
-                md += "Le type le plus fréquent : « \(W.cell(top.label)) », \(W.percent(top.items, period.items)) des \(items), chez \(top.units) \(top.units > 1 ? W.plural(q.kind) : q.kind).\n\n"
+                md +=
+                    "Le type le plus fréquent : « \(W.cell(top.label)) », \(W.percent(top.items, period.items)) des \(items), chez \(top.units) \(top.units > 1 ? W.plural(q.kind) : q.kind).\n\n"
             }
         }
         return md
@@ -224,7 +233,8 @@ extension MonitoringReport {
         guard let first = q.periods.first, let last = q.periods.last else { return "" }
         var md = "### Évolution de \(first) à \(last)\n\n"
         if !q.indicators.isEmpty {
-            md += "Somme des unités qui ont répondu (nombre d'unités entre parenthèses). Quand les unités qui répondent changent d'une période à l'autre, la somme change aussi pour cette raison : "
+            md +=
+                "Somme des unités qui ont répondu (nombre d'unités entre parenthèses). Quand les unités qui répondent changent d'une période à l'autre, la somme change aussi pour cette raison : "
             md += "la dernière colonne compare donc les seules unités présentes en \(first) et en \(last) (« à unités constantes »).\n\n"
             md += "| Indicateur | " + q.periods.joined(separator: " | ") + " | Évolution à unités constantes |\n"
             md += "| --- |" + String(repeating: " ---: |", count: q.periods.count + 1) + "\n"

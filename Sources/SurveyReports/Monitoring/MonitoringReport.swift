@@ -40,8 +40,10 @@ package struct MonitoringReport: Sendable {
         var rows: [[String]] = []
         for q in result.questionnaires {
             for c in q.coverage {
-                rows.append([q.id, c.period, "\(c.expected)", "\(c.reported.count)", pct(c.reported.count, c.expected), c.missing.map(\.code).joined(separator: "|"),
-                             c.started.joined(separator: "|")])
+                rows.append([
+                    q.id, c.period, "\(c.expected)", "\(c.reported.count)", pct(c.reported.count, c.expected), c.missing.map(\.code).joined(separator: "|"),
+                    c.started.joined(separator: "|"),
+                ])
             }
         }
         return csv.table(["questionnaire", "period", "expected", "reported", "reported_pct", "missing", "started_not_completed"], rows)
@@ -53,13 +55,17 @@ package struct MonitoringReport: Sendable {
             for indicator in q.indicators {
                 for period in indicator.periods {
                     let s = period.summary
-                    rows.append([q.id, indicator.id, indicator.number, indicator.label, indicator.unit ?? "", indicator.provider ?? "", indicator.partOf ?? "",
-                                 period.period, "\(s?.n ?? 0)", csv.compact(s?.sum), csv.compact(s?.min), csv.compact(s?.q1), csv.compact(s?.median),
-                                 csv.compact(s?.q3), csv.compact(s?.max)])
+                    rows.append([
+                        q.id, indicator.id, indicator.number, indicator.label, indicator.unit ?? "", indicator.provider ?? "", indicator.partOf ?? "",
+                        period.period, "\(s?.n ?? 0)", csv.compact(s?.sum), csv.compact(s?.min), csv.compact(s?.q1), csv.compact(s?.median),
+                        csv.compact(s?.q3), csv.compact(s?.max),
+                    ])
                 }
             }
         }
-        return csv.table(["questionnaire", "indicator", "number", "label", "unit", "provider", "part_of", "period", "n_units", "sum", "min", "q1", "median", "q3", "max"], rows)
+        return csv.table(
+            ["questionnaire", "indicator", "number", "label", "unit", "provider", "part_of", "period", "n_units", "sum", "min", "q1", "median", "q3", "max"],
+            rows)
     }
 
     func statusesCSV() -> String {
@@ -69,7 +75,9 @@ package struct MonitoringReport: Sendable {
                 for period in status.periods {
                     for option in status.options {
                         let count = period.counts[option.code] ?? 0
-                        rows.append([q.id, status.id, status.number, period.period, option.code, option.label, "\(count)", "\(period.base)", pct(count, period.base)])
+                        rows.append([
+                            q.id, status.id, status.number, period.period, option.code, option.label, "\(count)", "\(period.base)", pct(count, period.base),
+                        ])
                     }
                 }
             }
@@ -83,8 +91,10 @@ package struct MonitoringReport: Sendable {
             for typology in q.typologies {
                 for period in typology.periods {
                     for row in period.rows {
-                        rows.append([q.id, typology.question, period.period, row.code, row.label, "\(row.items)", "\(period.items)", pct(row.items, period.items),
-                                     "\(row.units)", "\(period.reportingUnits)"])
+                        rows.append([
+                            q.id, typology.question, period.period, row.code, row.label, "\(row.items)", "\(period.items)", pct(row.items, period.items),
+                            "\(row.units)", "\(period.reportingUnits)",
+                        ])
                     }
                 }
             }
@@ -124,9 +134,11 @@ package struct MonitoringReport: Sendable {
     }
 
     func mentionsCSV() -> String {
-        csv.table(["questionnaire", "period", "theme", "polarity", "units", "base", "pct"], result.questionnaires.flatMap { q in
-            q.mentions.map { [q.id, $0.period, $0.theme, $0.polarity.rawValue, "\($0.units)", "\($0.base)", pct($0.units, $0.base)] }
-        })
+        csv.table(
+            ["questionnaire", "period", "theme", "polarity", "units", "base", "pct"],
+            result.questionnaires.flatMap { q in
+                q.mentions.map { [q.id, $0.period, $0.theme, $0.polarity.rawValue, "\($0.units)", "\($0.base)", pct($0.units, $0.base)] }
+            })
     }
 }
 

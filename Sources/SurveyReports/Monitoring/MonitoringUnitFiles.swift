@@ -32,7 +32,8 @@ extension MonitoringReport {
             md += "Document destiné à « \(labels[code] ?? code) » seulement : il donne ses propres valeurs, que la synthèse régionale ne publie pas, "
             md += "et les situe parmi celles des autres unités (médiane, quartiles). Les autres unités ne sont pas nommées.\n\n"
             md += "Position : « 1er quartile » veut dire parmi le quart des valeurs les plus basses, « 4e quartile » parmi le quart des plus hautes ; "
-            md += "une valeur égale à une limite compte dans le quartile du dessous. La position n'est pas donnée quand moins de \(Self.minimumUnitsForPosition) unités ont renseigné l'indicateur.\n"
+            md +=
+                "une valeur égale à une limite compte dans le quartile du dessous. La position n'est pas donnée quand moins de \(Self.minimumUnitsForPosition) unités ont renseigné l'indicateur.\n"
             for section in sections[code] ?? [] { md += "\n" + section }
             files[code] = md
         }
@@ -116,7 +117,8 @@ extension MonitoringReport {
         for (index, period) in q.periods.enumerated() where reported[index].contains(unit.code) {
             if q.periods.count > 1 { md += "### \(period)\n\n" }
             if !q.indicators.isEmpty {
-                md += "| Indicateur | Votre valeur | Médiane | Q1 – Q3 | \(kinds.capitalizedFirst) | Votre position |\n| --- | ---: | ---: | ---: | ---: | --- |\n"
+                md +=
+                    "| Indicateur | Votre valeur | Médiane | Q1 – Q3 | \(kinds.capitalizedFirst) | Votre position |\n| --- | ---: | ---: | ---: | ---: | --- |\n"
                 for (position, indicator) in q.indicators.enumerated() {
                     let p = indicator.periods[index]
                     let own = p.values[unitIndex]
