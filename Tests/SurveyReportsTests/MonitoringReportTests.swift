@@ -133,6 +133,22 @@ enum MonitoringExample {
         #expect(coverage.started == ["fa_1_2_2"])
         #expect(coverage.missing.count == 17 && coverage.missing.first?.code == "fa_1_2_2")
         #expect(q.outsideReferential == 2)
+        let (campaign, _, _) = try Self.bilan()
+        let md = MonitoringReport(MonitoringResult(questionnaires: [q]), campaign: campaign).files()["suivi.md"] ?? ""
+        #expect(md.contains("2 réponses complètes portent sur une unité absente du référentiel"))
+        #expect(md.contains("2.6 – Prévention des addictions en milieu professionnel (PME-TPE)"))
+    }
+
+    /// A completed response without unit and period is counted nowhere, and said so.
+    @Test func responsesWithoutUnitAndPeriodAreCountedApart() throws {
+        var anonymous = Self.record("fa_1_1", [:])
+        anonymous.reporting = nil
+        let q = try Self.analyse([anonymous, Self.record("fa_1_2_1", [:])])
+        #expect(q.withoutReportingKey == 1 && q.coverage.first?.reported == ["fa_1_2_1"])
+        let (campaign, _, _) = try Self.bilan()
+        let md = MonitoringReport(MonitoringResult(questionnaires: [q]), campaign: campaign).files()["suivi.md"] ?? ""
+        #expect(md.contains("1 fiche-action sur 19 a remis une réponse complète"))
+        #expect(md.contains("1 réponse complète ne dit pas à quelle unité ni à quelle période elle se rapporte"))
     }
 
     @Test func typologyCountsItemsAndUnits() throws {

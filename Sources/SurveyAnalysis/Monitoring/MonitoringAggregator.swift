@@ -55,6 +55,7 @@ package final class MonitoringAggregator {
         /// Per period: "theme|polarity" → units.
         var mentions: [[String: Int]]
         var outside = 0
+        var withoutKey = 0
 
         init?(_ definition: Questionnaire) {
             guard let reporting = definition.reporting, let referential = definition.reportingUnits else { return nil }
@@ -104,8 +105,12 @@ package final class MonitoringAggregator {
     }
 
     package func add(_ record: ResponseRecord) {
-        guard let entry = entries[record.questionnaireID], let key = record.reporting else { return }
+        guard let entry = entries[record.questionnaireID] else { return }
         let completed = record.status == .completed || record.origin == .imported
+        guard let key = record.reporting else {
+            if completed { entry.withoutKey += 1 }
+            return
+        }
         guard let period = entry.periodIndex[key.period], let unit = entry.unitIndex[key.unit] else {
             if completed { entry.outside += 1 }
             return
@@ -245,7 +250,7 @@ package final class MonitoringAggregator {
         return MonitoringQuestionnaire(
             id: definition.id, title: definition.title, population: definition.population, kind: entry.referential.kind, referentialID: entry.referential.id,
             referentialLabel: entry.referential.label, units: units, periods: entry.periods, coverage: coverage, indicators: indicators, statuses: statuses,
-            typologies: typologies, mentions: mentions, outsideReferential: entry.outside)
+            typologies: typologies, mentions: mentions, outsideReferential: entry.outside, withoutReportingKey: entry.withoutKey)
     }
 }
 

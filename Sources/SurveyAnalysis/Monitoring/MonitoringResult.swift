@@ -31,6 +31,9 @@ package struct MonitoringQuestionnaire: Sendable, Hashable {
     /// Completed responses whose unit is not in the referential or whose period is not in
     /// the `reporting:` block: left out of every figure, counted so the report can say so.
     package var outsideReferential: Int
+    /// Completed responses that name no unit and period (given before the store kept them):
+    /// counted nowhere either.
+    package var withoutReportingKey: Int = 0
 }
 
 /// Expected units against units with a completed response, for one period.

@@ -108,7 +108,7 @@ extension MonitoringReport {
         md += "\n"
         for c in q.coverage {
             md +=
-                "- **\(c.period)** : \(c.reported.count) \(c.reported.count > 1 ? kinds : q.kind) sur \(c.expected) ont remis une réponse complète (\(W.percent(c.reported.count, c.expected)))."
+                "- **\(c.period)** : \(c.reported.count) \(c.reported.count > 1 ? kinds : q.kind) sur \(c.expected) \(c.reported.count > 1 ? "ont" : "a") remis une réponse complète (\(W.percent(c.reported.count, c.expected)))."
             if c.missing.isEmpty {
                 md += " Aucune réponse ne manque.\n"
             } else {
@@ -117,9 +117,17 @@ extension MonitoringReport {
                 md += " Sans réponse complète : " + names.joined(separator: " ; ") + ".\n"
             }
         }
+        if q.withoutReportingKey > 0 {
+            let many = q.withoutReportingKey > 1
+            md += "\n" + (many ? "\(q.withoutReportingKey) réponses complètes ne disent pas" : "1 réponse complète ne dit pas")
+            md += " à quelle unité ni à quelle période \(many ? "elles se rapportent" : "elle se rapporte") : "
+            md += "\(many ? "elles ne sont comptées" : "elle n'est comptée") nulle part ici (l'analyse par enquête, `synthese.md`, en tient compte).\n"
+        }
         if q.outsideReferential > 0 {
-            md +=
-                "\n\(q.outsideReferential) réponse(s) complète(s) portent sur une unité absente du référentiel ou une période absente du bloc `reporting:` : elles ne sont comptées nulle part ; vérifiez le référentiel.\n"
+            let many = q.outsideReferential > 1
+            md += "\n" + (many ? "\(q.outsideReferential) réponses complètes portent" : "1 réponse complète porte")
+            md += " sur une unité absente du référentiel ou une période absente du bloc `reporting:` : "
+            md += "\(many ? "elles ne sont comptées" : "elle n'est comptée") nulle part ; vérifiez le référentiel.\n"
         }
         return md + "\n"
     }
