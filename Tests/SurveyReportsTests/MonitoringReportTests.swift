@@ -252,3 +252,52 @@ enum MonitoringExample {
         #expect(MonitoringReport.grouped(1325.5) == "1\u{00A0}325,5" && MonitoringReport.grouped(31.25) == "31,3")
     }
 }
+
+@Suite struct MonitoringEvolutionTests {
+    static func record(_ unit: String, _ period: String, reprise: Double, status: String) -> ResponseRecord {
+        ResponseRecord(
+            sessionID: "s-\(unit)-\(period)", questionnaireID: "cpom_pdp", questionnaireVersion: 1, population: "spsti", status: .completed,
+            origin: .respondent,
+            startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
+            answers: [AnswerKey("visites_reprise"): .number(reprise), AnswerKey("concertation_pluri_acteurs"): .choice(status)],
+            reporting: ReportingKey(unit: unit, period: period))
+    }
+
+    /// The sum moves with the units that report; the change is read at constant units.
+    @Test func changeIsComparedAtConstantUnits() throws {
+        let (loaded, campaign) = try MonitoringExample.loaded("suivi-cpom.yaml")
+        let cpom = try #require(loaded.questionnaires.compactMap(\.questionnaire).first)
+        let memory = MemoryResponses()
+        for record in [
+            Self.record("spsti_01", "2025", reprise: 100, status: "non_realise"), Self.record("spsti_02", "2025", reprise: 300, status: "partiel"),
+            Self.record("spsti_03", "2025", reprise: 1000, status: "non_realise"),
+            Self.record("spsti_01", "2027", reprise: 150, status: "realise"), Self.record("spsti_02", "2027", reprise: 350, status: "realise"),
+        ] {
+            try memory.write(record, definition: cpom)
+        }
+        let result = try #require(try MonitoringAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory))
+        let files = MonitoringReport(result, campaign: campaign).files()
+        let md = try #require(files["suivi.md"])
+        // 1,400 → 500 over all units, but 400 → 500 (+25 %) for the two that reported twice.
+        let row = try #require(md.split(separator: "\n").first { $0.hasPrefix("| 1.7 – ") && $0.contains("Évolution") == false && $0.contains("(3)") })
+        #expect(row.contains("1\u{00A0}400 (3) | – | 500 (2) | +25,0 % (2 unités) |"))
+        #expect(md.contains("| 1.1 | Réalisé | 0,0 % | – | 100,0 % | +100,0 pt |"))
+        let evolution = try #require(files["evolution.csv"])
+        #expect(evolution.contains("cpom_pdp,visites_reprise,,sum,2027,500,"))
+        #expect(evolution.contains("cpom_pdp,concertation_pluri_acteurs,non_realise,pct,2025,66.7,"))
+    }
+
+    /// Mid-plan, the last period has no response yet: the change is read up to the last one that has.
+    @Test func aPeriodStillToComeIsNotCompared() throws {
+        let (loaded, campaign) = try MonitoringExample.loaded("suivi-cpom.yaml")
+        let cpom = try #require(loaded.questionnaires.compactMap(\.questionnaire).first)
+        let memory = MemoryResponses()
+        for record in [Self.record("spsti_01", "2025", reprise: 100, status: "partiel"), Self.record("spsti_01", "2026", reprise: 120, status: "realise")] {
+            try memory.write(record, definition: cpom)
+        }
+        let result = try #require(try MonitoringAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory))
+        let md = try #require(MonitoringReport(result, campaign: campaign).files()["suivi.md"])
+        #expect(md.contains("### Évolution de 2025 à 2026"))
+        #expect(md.contains("| 100 (1) | 120 (1) | – | +20,0 % (1 unité) |"))
+    }
+}

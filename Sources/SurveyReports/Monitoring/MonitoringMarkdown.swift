@@ -238,8 +238,13 @@ extension MonitoringReport {
     }
 
     func evolutionSection(_ q: MonitoringQuestionnaire) -> String {
-        guard let first = q.periods.first, let last = q.periods.last else { return "" }
+        // Compared: the first and the last period with responses (a period still to come has none).
+        let withData = q.coverage.indices.filter { !q.coverage[$0].reported.isEmpty }
+        let firstIndex = withData.first ?? 0, lastIndex = withData.last ?? (q.periods.count - 1)
+        guard q.periods.indices.contains(firstIndex), q.periods.indices.contains(lastIndex) else { return "" }
+        let first = q.periods[firstIndex], last = q.periods[lastIndex]
         var md = "### Évolution de \(first) à \(last)\n\n"
+        if withData.count < 2 { md += "Une seule période a des réponses complètes : pas encore d'évolution à lire.\n\n" }
         if !q.indicators.isEmpty {
             md +=
                 "Somme des unités qui ont répondu (nombre d'unités entre parenthèses). Quand les unités qui répondent changent d'une période à l'autre, la somme change aussi pour cette raison : "
@@ -248,7 +253,9 @@ extension MonitoringReport {
             md += "| --- |" + String(repeating: " ---: |", count: q.periods.count + 1) + "\n"
             for indicator in q.indicators {
                 let cells = indicator.periods.map { p in p.summary.map { "\(W.grouped($0.sum)) (\($0.n))" } ?? "–" }
-                md += "| \(indicatorLabel(indicator, in: q)) | " + cells.joined(separator: " | ") + " | \(constantUnitsChange(indicator)) |\n"
+                md +=
+                    "| \(indicatorLabel(indicator, in: q)) | " + cells.joined(separator: " | ")
+                    + " | \(constantUnitsChange(indicator, from: firstIndex, to: lastIndex)) |\n"
             }
             md += "\n"
         }
@@ -260,7 +267,7 @@ extension MonitoringReport {
                 for option in status.options {
                     let shares = status.periods.map { p in p.base > 0 ? 100 * Double(p.counts[option.code] ?? 0) / Double(p.base) : nil }
                     let cells = shares.map { $0.map { Numbers.comma($0) + " %" } ?? "–" }
-                    let change = difference(shares.last ?? nil, shares.first ?? nil).map(W.points) ?? "–"
+                    let change = firstIndex < lastIndex ? difference(shares[lastIndex], shares[firstIndex]).map(W.points) ?? "–" : "–"
                     md += "| \(W.cell(shortLabel(status.label))) | \(W.cell(option.label)) | " + cells.joined(separator: " | ") + " | \(change) |\n"
                 }
             }
@@ -271,8 +278,9 @@ extension MonitoringReport {
 
     /// The change of the sum between the first and the last period over the units that gave
     /// the indicator in both: « +8,2 % (12 unités) ».
-    func constantUnitsChange(_ indicator: Indicator) -> String {
-        guard let first = indicator.periods.first?.values, let last = indicator.periods.last?.values, indicator.periods.count > 1 else { return "–" }
+    func constantUnitsChange(_ indicator: Indicator, from firstIndex: Int, to lastIndex: Int) -> String {
+        guard firstIndex < lastIndex, indicator.periods.indices.contains(lastIndex) else { return "–" }
+        let first = indicator.periods[firstIndex].values, last = indicator.periods[lastIndex].values
         var before = 0.0, after = 0.0, common = 0
         for (old, new) in zip(first, last) {
             guard let old, let new else { continue }
