@@ -39,7 +39,10 @@ let package = Package(
         // multi-process tests; not shipped in `prst`.
         .executableTarget(
             name: "prst-bench",
-            dependencies: ["SurveyCore", "SurveyStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SurveyCore", "SurveyStore", "SurveyAnalysis", "SurveyReports", "SurveySimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Sources/prst-bench"
         ),
         .target(name: "SurveyTestSupport", dependencies: ["SurveyCore"], path: "Sources/SurveyTestSupport"),

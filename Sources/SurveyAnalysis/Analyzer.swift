@@ -55,6 +55,7 @@ package enum SurveyAnalyzer {
         let populationOrder = campaign.populations.map(\.population)
         var aggregates: [String: PopulationAggregate] = [:]
         var read = 0
+        let monitoring = MonitoringAggregator(campaign: campaign, codebook: codebook)
         // Latest version first so labels come from the newest definition.
         let ordered = definitions.sorted { ($0.id, -$0.version) < ($1.id, -$1.version) }
         for definition in ordered {
@@ -63,8 +64,10 @@ package enum SurveyAnalyzer {
             aggregates[definition.population] = aggregate
             let plan = DefinitionPlan(definition)
             aggregate.register(plan)
+            monitoring.register(definition)
             try reader.forEachResponse(questionnaireID: definition.id, version: definition.version) { record in
                 aggregate.add(record, plan: plan, patterns: patterns, manual: manual, names: campaign.names, quotesPerGroup: options.quotesPerGroup)
+                monitoring.add(record)
                 read += 1
                 if read % 1000 == 0 { options.progress?(read) }
             }
@@ -72,7 +75,9 @@ package enum SurveyAnalyzer {
         let populations = populationOrder.filter { aggregates[$0] != nil } + aggregates.keys.filter { !populationOrder.contains($0) }.sorted()
         var finisher = Finisher(campaign: campaign, codebook: codebook, minGroup: minGroup, populations: populations, aggregates: aggregates,
                                 manualCodes: options.manualCodes.count)
-        return finisher.finish()
+        var result = finisher.finish()
+        result.monitoring = monitoring.finish()
+        return result
     }
 }
 

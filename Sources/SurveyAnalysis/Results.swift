@@ -23,6 +23,8 @@ package struct AnalysisResult: Sendable {
     package var suppressed: [Suppression]
     package var codebook: Codebook?
     package var manualCodes: Int
+    /// The monitoring questionnaires' figures (units × periods), when the campaign has some.
+    package var monitoring: MonitoringResult? = nil
 }
 
 package struct Participation: Sendable, Hashable {

@@ -48,6 +48,7 @@ package struct SurveyReport {
         files["verbatims.csv"] = verbatimsCSV()
         files["participation.csv"] = participationCSV()
         files["tri-a-plat.csv"] = flatCSV()
+        if let monitoring = result.monitoring { files.merge(MonitoringReport(monitoring, campaign: campaign, csv: csv).files()) { own, _ in own } }
         return files
     }
 
@@ -55,6 +56,10 @@ package struct SurveyReport {
     package func write(to directory: String, except: Set<String> = []) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, content) in files().sorted(by: { $0.key < $1.key }) where !except.contains(name) {
+            // Per-unit files go in `unites/`.
+            if name.contains("/") {
+                try FileManager.default.createDirectory(atPath: directory + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
             try Data(content.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
     }

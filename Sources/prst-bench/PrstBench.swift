@@ -24,6 +24,12 @@ struct PrstBench: ParsableCommand {
     @Option(help: "Lire toutes les sessions du questionnaire « bench » de ce fichier (forEachResponse) et mesurer temps et mémoire.")
     var stream: String?
 
+    @Option(help: "Mesurer l'analyse et le rapport de suivi sur des réponses simulées en mémoire : « unités,périodes,indicateurs » (5000,5,50).")
+    var monitoring: String?
+
+    @Option(help: "Nombre de mesures de l'analyse de suivi.")
+    var runs = 5
+
     @Option(help: "Interne : fichier de réponses d'un processus enfant.")
     var childStore: String?
 
@@ -57,6 +63,12 @@ struct PrstBench: ParsableCommand {
         """
 
     func run() throws {
+        if let monitoring {
+            let sizes = monitoring.split(separator: ",").compactMap { Int($0) }
+            guard sizes.count == 3, sizes.allSatisfy({ $0 > 0 }) else { throw ValidationError("--monitoring attend « unités,périodes,indicateurs », par exemple 5000,5,50.") }
+            try MonitoringBench.run(units: sizes[0], periods: sizes[1], indicators: sizes[2], runs: runs)
+            return
+        }
         if let stream {
             try Self.measureStreaming(stream)
             return
