@@ -107,6 +107,28 @@ struct OpenRepeatExchangeTests {
         #expect(script.contains(#"bilan[["livrable_cibles__2__spsti"]] <- prst_libelle(as.integer(prst_na(bilan[["livrable_cibles__2__spsti"]]))"#))
     }
 
+    @Test(.enabled(if: Renderers.path(of: "Rscript") != nil, "R is not installed (apt-get install r-base-core)"), arguments: [CSVStyle.rfc4180, .excel])
+    func importRReadsEveryRepetitionAndTheUnit(style: CSVStyle) throws {
+        let directory = try TemporaryDirectory()
+        let layout = ExchangeLayout(Self.bilan, includeStatus: false)
+        let exporter = WideExporter(layout: layout, style: style)
+        let records = [Self.bilanRecord("S1", deliverables: 2), Self.bilanRecord("S2", deliverables: 0, unit: "fa_1_2_1")]
+        _ = try directory.write("bilan.csv", exporter.header() + records.map(exporter.row).joined())
+        _ = try directory.write("import.R", RImportScript.make([RImportScript.Entry(file: "bilan.csv", layout: layout)], style: style))
+        let script = """
+            source("import.R")
+            stopifnot(nrow(bilan) == 2, ncol(bilan) == \(layout.columns.count))
+            stopifnot(identical(as.character(bilan$unite), c("1.1 \\u2013 Favoriser la culture de pr\\u00e9vention", "1.2.1 \\u2013 Pr\\u00e9vention primaire et parcours professionnels des salari\\u00e9s")))
+            stopifnot(identical(as.vector(bilan$livrable_titre__2), c("Guide n\\u00b0 2, \\u00ab TMS \\u00bb", NA)), is.na(bilan$livrable_titre__3[1]))
+            stopifnot(is.factor(bilan$livrable_type__2), !is.na(bilan$livrable_type__2[1]), is.na(bilan$livrable_type__2[2]), identical(as.vector(bilan$livrable_cibles__2__spsti), c(1L, NA)))
+            stopifnot(identical(as.vector(bilan$livrable_annee__1), c(2018, NA)))
+            cat("ok\\n")
+            """
+        let result = try Renderers.run("Rscript", ["-e", "setwd('\(directory.path)'); " + script.replacingOccurrences(of: "\n", with: "; ")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok"), "\(result.stdout)")
+    }
+
     // MARK: - Round trip
 
     /// Reads `csv` as an import would, keeping the valid records.
