@@ -523,8 +523,9 @@ package final class WideImporter {
     /// The repetitions a row opens: 1…`min` always, then up to the last one holding an answer.
     /// The « add another? » answers have no column, they follow from that: « oui » for each
     /// repetition opened after `min`, « non » for the next one in a completed response. A
-    /// repetition left empty before a filled one is a gap — unless every question it asks may
-    /// stay unanswered, as an export writes a repetition opened and then skipped through.
+    /// repetition left empty (or with only 0s in its 0/1 columns) before a filled one is a gap —
+    /// unless every question it asks may stay unanswered, as an export writes a repetition
+    /// opened and then skipped through.
     private func readRepeats(_ read: ReadCells, mapping: Mapping, status: SessionStatus, issues: inout RowIssues) -> RepeatsRead {
         var result = RepeatsRead()
         let given = read.given
@@ -538,6 +539,9 @@ package final class WideImporter {
                     // An unreadable cell was typed in: the repetition is meant to be filled.
                     guard let (cell, _) = read.cells[index] else { return .filled }
                     switch cell {
+                    // Only 0s in a `multiple` question's columns: how a typist leaves unused
+                    // repetitions of the template, not an answer that opens one.
+                    case .value(.choices(let codes)) where codes.isEmpty: break
                     case .value: return .filled
                     case .notAsked: allEmpty = false
                     case .empty: break

@@ -227,7 +227,10 @@ struct OpenRepeatExchangeTests {
     @Test func aPaperRowMayLeaveTheUnusedRepetitionsEmpty() throws {
         var cells = try row([:], deliverables: 1).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let names = ExchangeLayout(Self.bilan, includeStatus: false).columns.map(\.name)
-        for (index, name) in names.enumerated() where name.contains("__") && !name.contains("__1") { cells[index] = "" }
+        // Empty cells, and 0s in the 0/1 columns, as a typist leaves the unused repetitions.
+        for (index, name) in names.enumerated() where name.contains("__") && !name.contains("__1") {
+            cells[index] = name.hasPrefix("livrable_cibles__") && name.components(separatedBy: "__").count == 3 ? "0" : ""
+        }
         let (summary, records) = try importing(header + cells.joined(separator: ",") + "\n")
         #expect(summary.issues.isEmpty, "\(summary.issues.map { $0.locatedMessage(in: .fr) })")
         let record = try #require(records.first)
