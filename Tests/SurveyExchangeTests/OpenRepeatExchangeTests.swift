@@ -256,6 +256,15 @@ struct OpenRepeatExchangeTests {
             ])
     }
 
+    @Test func aDontAboveItsTotalIsRefusedInItsRepetition() throws {
+        let found = try messages(header + row(["livrable_tpe_pme__2": "300"]))
+        #expect(
+            found == [
+                "bilan.csv:2:\(column("livrable_personnes_touchees__2")): colonne « livrable_personnes_touchees__2 » : question 12[2] : Ce total ne peut pas être inférieur au « dont » donné à la question 13[2] (300).",
+                "bilan.csv:2:\(column("livrable_tpe_pme__2")): colonne « livrable_tpe_pme__2 » : question 13[2] : Ce nombre ne peut pas dépasser le total donné à la question 12[2] (250)."
+            ])
+    }
+
     @Test func aRepetitionBeyondTheMaximumIsNamedAsSuch() throws {
         let found = try messages(header.dropLast() + ",livrable_titre__41\n" + row([:]).dropLast() + ",\n")
         #expect(
