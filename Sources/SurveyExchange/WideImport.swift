@@ -376,6 +376,7 @@ package final class WideImporter {
     /// records each key given, so that a second row for the same unit and period is refused.
     private func readReporting(_ record: CSVRecord, mapping: Mapping, reportingRows: inout [ReportingKey: Int], issues: inout RowIssues) -> ReportingKey? {
         guard let reporting = questionnaire.reporting, let unitColumn = mapping.unit, let periodColumn = mapping.period else { return nil }
+        func sameText(_ one: String, _ other: String) -> Bool { one.compare(other, options: [.caseInsensitive]) == .orderedSame }
         let referential = questionnaire.reportingUnits
         let units = referential?.units ?? []
         let kind = referential?.kind ?? reporting.unitsID
@@ -384,7 +385,7 @@ package final class WideImporter {
         if unitText.isEmpty {
             issues.cell(unitColumn, .unitMissing(kind: kind))
         } else if let match = units.first(where: { $0.code == unitText })
-            ?? units.first(where: { $0.code.compare(unitText, options: [.caseInsensitive]) == .orderedSame || $0.label.compare(unitText, options: [.caseInsensitive]) == .orderedSame })
+            ?? units.first(where: { sameText($0.code, unitText) || sameText($0.label, unitText) })
         {
             unit = match.code
         } else {
@@ -400,7 +401,7 @@ package final class WideImporter {
         let periodText = record.fields[periodColumn].trimmedSpaces
         if periodText.isEmpty {
             issues.cell(periodColumn, .periodMissing(periods: periods))
-        } else if let match = periods.first(where: { $0.compare(periodText, options: [.caseInsensitive]) == .orderedSame }) {
+        } else if let match = periods.first(where: { sameText($0, periodText) }) {
             // `prst3` for `PRST3`: the loader treats them as one wave, so does the import.
             period = match
         } else {
@@ -573,7 +574,8 @@ package final class WideImporter {
             if sectionAsked, !sectionUncertain {
                 if status == .completed, openRepeat.min >= 1 {
                     for number in 1...openRepeat.min where fillings[number - 1] != .filled && !mayStayBlank(number) {
-                        issues.cell(firstColumn(of: number, filledOnly: false), .repetitionBelowMinimum(item: openRepeat.item, minimum: openRepeat.min, number: number))
+                        let problem = ImportCellProblem.repetitionBelowMinimum(item: openRepeat.item, minimum: openRepeat.min, number: number)
+                        issues.cell(firstColumn(of: number, filledOnly: false), problem)
                         result.unjudged.formUnion(group.slotsByRepetition[number - 1])
                     }
                 }

@@ -57,9 +57,13 @@ struct MonitoringExchangeEndToEndTests {
         let bad = try directory.write(
             "bilans.csv",
             CSVStyle.rfc4180.row(header) + Self.typedRow(header, ["unite": "fa_1_1_"])
-                + Self.typedRow(header, ["unite": "fa_1_2_1", "livrable_titre__2": "", "livrable_type__2": "", "livrable_annee__2": "", "livrable_cibles__2__spsti": "0",
-                    "livrable_personnes_touchees__2": "", "livrable_titre__3": "Guide 3", "livrable_type__3": "guide", "livrable_annee__3": "2019",
-                    "livrable_cibles__3__spsti": "1"]))
+                + Self.typedRow(
+                    header,
+                    [
+                        "unite": "fa_1_2_1", "livrable_titre__2": "", "livrable_type__2": "", "livrable_annee__2": "", "livrable_cibles__2__spsti": "0",
+                        "livrable_personnes_touchees__2": "", "livrable_titre__3": "Guide 3", "livrable_type__3": "guide", "livrable_annee__3": "2019",
+                        "livrable_cibles__3__spsti": "1",
+                    ]))
         let refused = try PrstBinary.run(["import", "surveys/bilan.yaml", bad, "--store", store])
         #expect(refused.status == 1)
         #expect(

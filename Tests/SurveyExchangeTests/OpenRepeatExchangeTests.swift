@@ -103,7 +103,9 @@ struct OpenRepeatExchangeTests {
         let script = RImportScript.make([RImportScript.Entry(file: "bilan.csv", layout: layout)], style: .rfc4180)
         #expect(script.contains(#"bilan[["unite"]] <- prst_facteur(bilan[["unite"]], c("fa_1_1", "fa_1_2_1""#))
         #expect(script.contains(#"bilan[["periode"]] <- prst_facteur(bilan[["periode"]], c("PRST3"), c("PRST3"))"#))
-        #expect(script.contains(#"bilan[["livrable_annee__2"]] <- prst_libelle(prst_nombre(bilan[["livrable_annee__2"]]), "10[2]. livrable 2 : En quelle ann\u00e9e"#))
+        #expect(
+            script.contains(
+                #"bilan[["livrable_annee__2"]] <- prst_libelle(prst_nombre(bilan[["livrable_annee__2"]]), "10[2]. livrable 2 : En quelle ann\u00e9e"#))
         #expect(script.contains(#"bilan[["livrable_cibles__2__spsti"]] <- prst_libelle(as.integer(prst_na(bilan[["livrable_cibles__2__spsti"]]))"#))
     }
 
@@ -180,7 +182,8 @@ struct OpenRepeatExchangeTests {
             var record = record
             // The simulator may leave a required « dont » unanswered when its total is 0 (all its
             // random candidates are above it): the runner would not store that, the import refuses it.
-            for (key, value) in record.answers where value == .skipped && Self.bilan.question(key.variable)?.partOf != nil
+            for (key, value) in record.answers
+            where value == .skipped && Self.bilan.question(key.variable)?.partOf != nil
                 && Self.bilan.question(key.variable)?.requirement == .required
             {
                 record.answers[key] = .number(0)
@@ -199,7 +202,10 @@ struct OpenRepeatExchangeTests {
         #expect(first == second, "\(first.count) \(second.count)")
         for (original, copy) in zip(originals, imported) where original.status == .completed {
             let keys = Set(copy.answers.keys).union(original.answers.keys).filter { copy.answers[$0] != original.answers[$0] }
-            #expect(keys.isEmpty, "\(original.sessionID): \(keys.sorted { "\($0)" < "\($1)" }.map { "\($0) \(String(describing: original.answers[$0])) → \(String(describing: copy.answers[$0]))" })")
+            #expect(
+                keys.isEmpty,
+                "\(original.sessionID): \(keys.sorted { "\($0)" < "\($1)" }.map { "\($0) \(String(describing: original.answers[$0])) → \(String(describing: copy.answers[$0]))" })"
+            )
         }
     }
 
@@ -261,7 +267,7 @@ struct OpenRepeatExchangeTests {
         #expect(
             found == [
                 "bilan.csv:2:\(column("livrable_personnes_touchees__2")): colonne « livrable_personnes_touchees__2 » : question 12[2] : Ce total ne peut pas être inférieur au « dont » donné à la question 13[2] (300).",
-                "bilan.csv:2:\(column("livrable_tpe_pme__2")): colonne « livrable_tpe_pme__2 » : question 13[2] : Ce nombre ne peut pas dépasser le total donné à la question 12[2] (250)."
+                "bilan.csv:2:\(column("livrable_tpe_pme__2")): colonne « livrable_tpe_pme__2 » : question 13[2] : Ce nombre ne peut pas dépasser le total donné à la question 12[2] (250).",
             ])
     }
 
@@ -290,13 +296,16 @@ struct OpenRepeatExchangeTests {
         #expect(summary.issues.isEmpty)
         #expect(records.first?.reporting == ReportingKey(unit: "fa_1_2_1", period: "PRST3"))
         let missing = try messages("session,statut,etat_realisation\n")
-        #expect(missing.first?.hasPrefix("bilan.csv:1: colonne(s) absente(s) : « unite », « periode », « copilotage »") == true, "\(missing.map { $0.prefix(300) })")
+        #expect(
+            missing.first?.hasPrefix("bilan.csv:1: colonne(s) absente(s) : « unite », « periode », « copilotage »") == true, "\(missing.map { $0.prefix(300) })"
+        )
     }
 }
 
 @Suite("Importing an open repeat with a minimum")
 struct OpenRepeatMinimumImportTests {
-    static let actions = SampleQuestionnaire.load("""
+    static let actions = SampleQuestionnaire.load(
+        """
         format: 1
         id: actions
         title: "Actions"
