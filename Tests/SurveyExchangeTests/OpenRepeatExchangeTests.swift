@@ -357,4 +357,51 @@ struct OpenRepeatMinimumImportTests {
         let section = try #require(Self.actions.sections.first)
         #expect(Self.actions.openRepetitions(of: section, given: three.answers) == [1, 2, 3])
     }
+
+    static let conditional = SampleQuestionnaire.load(
+        """
+        format: 1
+        id: actions
+        title: "Actions"
+        population: spsti
+        sections:
+          - id: general
+            title: "Général"
+            questions:
+              - {id: a_des_actions, type: yesno, label: "Avez-vous mené des actions ?"}
+          - id: actions
+            title: "Action {n}"
+            when: 'a_des_actions == "oui"'
+            repeat: {min: 1, max: 3, item: "action", add: "Ajouter une action ?"}
+            questions:
+              - {id: intitule, type: text, label: "Intitulé de l'action {n}"}
+        """)
+
+    @Test func aRepeatNotAskedIsNotAskedWholly() throws {
+        var records: [ResponseRecord] = []
+        let summary = try WideImporter(questionnaire: Self.conditional).read(
+            data: Data("session,a_des_actions,intitule__1,intitule__2,intitule__3\nS1,non,#NP,#NP,#NP\nS2,oui,Réunion,Atelier,\nS3,non,Réunion,,\n".utf8),
+            file: "actions.csv", newSessionID: { "NEW" },
+            accept: { record, _ in
+                records.append(record)
+                return nil
+            })
+        #expect(
+            summary.issues.map { $0.locatedMessage(in: .fr) } == [
+                "actions.csv:4:3: colonne « intitule__1 » : la question 2[1] n'est pas posée à ce répondant (condition : la réponse à la question 1 est « Oui ») : la cellule doit être vide ou « #NP »."
+            ])
+        #expect(summary.issues.count == 1 && summary.issues.first?.location.line == 4)
+        let notAsked = try #require(records.first { $0.sessionID == "S1" })
+        #expect(notAsked.answers[AnswerKey("intitule", repetition: "1")] == .notAsked)
+        #expect(notAsked.answers[AnswerKey("actions", repetition: "2")] == .notAsked)
+        let two = try #require(records.first { $0.sessionID == "S2" })
+        #expect(two.answers[AnswerKey("actions", repetition: "2")] == .choice("oui"))
+        #expect(two.answers[AnswerKey("actions", repetition: "3")] == .choice("non"))
+        // Every step the runner would plan has its answer, as in a session completed with prst run.
+        for record in [notAsked, two] {
+            for step in Self.conditional.plan(given: record.answers) where !step.step.isNote {
+                #expect(record.answers[step.step.key] != nil, "\(record.sessionID) \(step.step.key)")
+            }
+        }
+    }
 }
