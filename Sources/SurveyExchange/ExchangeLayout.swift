@@ -6,6 +6,9 @@ package struct ExchangeColumn: Sendable, Hashable {
     package enum Content: Sendable, Hashable {
         /// The session's non-secret id.
         case session
+        /// The unit and the period a monitoring response is given for (`reporting:`).
+        case unit
+        case period
         /// `complet` or `en_cours` (only with unfinished sessions).
         case status
         /// Start and end times, only for questionnaires that are not anonymous.
@@ -24,6 +27,8 @@ package struct ExchangeColumn: Sendable, Hashable {
     package var step: Step?
     /// The choice a 0/1 column stands for.
     package var option: Choice?
+    /// Before the label of an open repeat's question, which repetition it is: « livrable 2 : ».
+    package var repetitionPrefix: String?
 
     package var variable: Variable? { step?.variable }
 
@@ -33,7 +38,7 @@ package struct ExchangeColumn: Sendable, Hashable {
         guard let step else { return name }
         var text = step.variable.item == nil ? step.label : step.questionLabel + " — " + step.label
         if let option { text += " — " + option.label }
-        return text
+        return (repetitionPrefix ?? "") + text
     }
 }
 
@@ -42,12 +47,19 @@ package struct ExchangeColumn: Sendable, Hashable {
 ///
 /// Names: `<variable>` for a plain question or a matrix item; `<variable>__<choice>` for each
 /// 0/1 column of a `multiple` question; in a repeated section, `<variable>__<repetition>` and
-/// `<variable>__<repetition>__<choice>`. Identifiers never contain `__`'s ambiguity because the
-/// layout is built from the definition and columns are looked up by exact name.
+/// `<variable>__<repetition>__<choice>`, where an open repeat's repetition is its number (1…max).
+/// Identifiers never contain `__`'s ambiguity because the layout is built from the definition
+/// and columns are looked up by exact name.
+///
+/// An open repeat gets columns for every repetition up to its `max`, whatever the responses: the
+/// header is then the same for every file, and the empty export is a template for paper entry.
+/// Its « add another? » answers have no column: they follow from which repetitions are filled.
 package struct ExchangeLayout: Sendable {
     package static let notAskedMarker = ExchangeTokens.notAsked
     package static let completedStatus = ExchangeTokens.completed
     package static let inProgressStatus = ExchangeTokens.inProgress
+    package static let unitColumn = "unite"
+    package static let periodColumn = "periode"
 
     package let questionnaire: Questionnaire
     package let columns: [ExchangeColumn]
@@ -57,25 +69,46 @@ package struct ExchangeLayout: Sendable {
         self.questionnaire = questionnaire
         self.includesStatus = includeStatus
         var columns = [ExchangeColumn(name: "session", content: .session)]
+        if questionnaire.reporting != nil {
+            columns.append(ExchangeColumn(name: Self.unitColumn, content: .unit))
+            columns.append(ExchangeColumn(name: Self.periodColumn, content: .period))
+        }
         if includeStatus { columns.append(ExchangeColumn(name: "statut", content: .status)) }
         if !questionnaire.anonymous {
             columns.append(ExchangeColumn(name: "debut", content: .startedAt))
             columns.append(ExchangeColumn(name: "fin", content: .completedAt))
         }
         let sectionIndex = Dictionary(questionnaire.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for variable in questionnaire.variables {
-            let repetitions: [Choice?] = variable.section.foreach.map { Self.repetitions(of: $0, in: questionnaire).map { Optional($0) } } ?? [nil]
-            for repetition in repetitions {
-                let key = AnswerKey(variable.id, repetition: repetition?.code)
-                let step = Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex[variable.section.id] ?? 0)
-                let base = repetition.map { "\(variable.id)__\($0.code)" } ?? variable.id
-                if variable.valueType == .multiple {
-                    for option in questionnaire.options(for: variable.question) {
-                        columns.append(ExchangeColumn(name: "\(base)__\(option.code)", content: .option(key, code: option.code), step: step, option: option))
-                    }
-                } else {
-                    columns.append(ExchangeColumn(name: base, content: .value(key), step: step))
+        func append(_ variable: Variable, _ repetition: Choice?, sectionIndex: Int) {
+            let key = AnswerKey(variable.id, repetition: repetition?.code)
+            let step = Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex)
+            let base = repetition.map { "\(variable.id)__\($0.code)" } ?? variable.id
+            let prefix = variable.section.openRepeat != nil ? repetition.map { $0.label + (questionnaire.language == .fr ? " : " : ": ") } : nil
+            if variable.valueType == .multiple {
+                for option in questionnaire.options(for: variable.question) {
+                    columns.append(
+                        ExchangeColumn(
+                            name: "\(base)__\(option.code)", content: .option(key, code: option.code), step: step, option: option, repetitionPrefix: prefix))
                 }
+            } else {
+                columns.append(ExchangeColumn(name: base, content: .value(key), step: step, repetitionPrefix: prefix))
+            }
+        }
+        let variables = questionnaire.variables
+        for (sectionIndex, section) in questionnaire.sections.enumerated() {
+            let sectionVariables = variables.filter { $0.section.id == section.id }
+            if let openRepeat = section.openRepeat {
+                // Repetition by repetition, as the paper form lists deliverable 1, then 2…
+                guard openRepeat.max >= 1 else { continue }
+                for number in 1...openRepeat.max {
+                    let repetition = Questionnaire.repetition(number, of: openRepeat)
+                    for variable in sectionVariables { append(variable, repetition, sectionIndex: sectionIndex) }
+                }
+                continue
+            }
+            for variable in sectionVariables {
+                let repetitions: [Choice?] = section.foreach.map { Self.repetitions(of: $0, in: questionnaire).map { Optional($0) } } ?? [nil]
+                for repetition in repetitions { append(variable, repetition, sectionIndex: sectionIndex) }
             }
         }
         self.columns = columns

@@ -16,6 +16,19 @@ package enum DataDictionary {
                     file, column.name, "", "",
                     fr ? "Identifiant non secret de la session (reçu du répondant)" : "Non-secret session id (the respondent's receipt)", "identifiant", "", "",
                 ]
+            case .unit:
+                let referential = questionnaire.reportingUnits
+                let kind = referential?.kind ?? (fr ? "unité" : "unit")
+                return [
+                    file, column.name, "", "",
+                    fr ? "Unité (\(kind)) pour laquelle la réponse est donnée" : "Unit (\(kind)) the response is given for", "unite",
+                    (referential?.units ?? []).map { "\($0.code) = \($0.label)" }.joined(separator: " | "), "",
+                ]
+            case .period:
+                return [
+                    file, column.name, "", "", fr ? "Période pour laquelle la réponse est donnée" : "Period the response is given for", "periode",
+                    (questionnaire.reporting?.periods ?? []).map(\.code).joined(separator: " | "), "",
+                ]
             case .status:
                 return [
                     file, column.name, "", "", fr ? "État de la session" : "Session status", "statut",
@@ -80,6 +93,12 @@ package enum DataDictionary {
         if let repetition = step.repetition, let foreach = variable.section.foreach, let source = questionnaire.question(foreach) {
             parts.append(fr ? "« \(repetition.label) » cochée à la question \(source.number)" : "“\(repetition.label)” selected in question \(source.number)")
         }
+        if let repetition = step.repetition, let openRepeat = variable.section.openRepeat, let number = Int(repetition.code), number > openRepeat.min {
+            parts.append(
+                fr
+                    ? "\(repetition.label) ajouté (« \(openRepeat.add) » : oui)"
+                    : "\(repetition.label) added (“\(openRepeat.add)”: yes)")
+        }
         if let when = variable.section.when { parts.append(questionnaire.describe(when)) }
         if let when = variable.question.when { parts.append(questionnaire.describe(when)) }
         return parts.joined(separator: fr ? " et " : " and ")
@@ -137,6 +156,12 @@ package enum RImportScript {
         switch column.content {
         case .session:
             return ""
+        case .unit:
+            let units = questionnaire.reportingUnits?.units ?? []
+            return "\(cell) <- prst_facteur(\(cell), \(vector(units.map(\.code))), \(vector(units.map(\.label))))\n"
+        case .period:
+            let periods = questionnaire.reporting?.periods.map(\.code) ?? []
+            return "\(cell) <- prst_facteur(\(cell), \(vector(periods)), \(vector(periods)))\n"
         case .status:
             return
                 "\(cell) <- prst_facteur(\(cell), \(vector([ExchangeLayout.completedStatus, ExchangeLayout.inProgressStatus])), \(vector(fr ? ["terminée", "en cours"] : ["completed", "in progress"])))\n"

@@ -16,7 +16,7 @@ package struct WideExporter: Sendable {
     /// per-row loop then copies strings, not questions (a 100,000-row export spent a quarter
     /// of its time copying columns).
     private enum Source: Sendable {
-        case session, status, startedAt, completedAt
+        case session, unit, period, status, startedAt, completedAt
         case value(AnswerKey)
         /// The 0/1 cells of one `multiple` variable, one per choice code, read with one look-up.
         case options(AnswerKey, [String])
@@ -31,6 +31,8 @@ package struct WideExporter: Sendable {
         for column in layout.columns {
             switch column.content {
             case .session: sources.append(.session)
+            case .unit: sources.append(.unit)
+            case .period: sources.append(.period)
             case .status: sources.append(.status)
             case .startedAt: sources.append(.startedAt)
             case .completedAt: sources.append(.completedAt)
@@ -74,6 +76,8 @@ package struct WideExporter: Sendable {
         for source in sources {
             switch source {
             case .session: append(record.sessionID)
+            case .unit: append(record.reporting?.unit ?? "")
+            case .period: append(record.reporting?.period ?? "")
             case .status: append(record.status == .completed ? ExchangeLayout.completedStatus : ExchangeLayout.inProgressStatus)
             case .startedAt: append(ExchangeTime.format(record.startedAt))
             case .completedAt: append(record.completedAt.map(ExchangeTime.format) ?? "")

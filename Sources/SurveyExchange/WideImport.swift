@@ -13,6 +13,9 @@ package struct ImportSummary: Sendable {
     /// Each session id given in the file, with its row, so that the caller can refuse ids the
     /// store already holds.
     package var sessionRows: [String: Int] = [:]
+    /// Each unit × period given in the file (questionnaires with `reporting:`), with its row, so
+    /// that a second row for the same key is refused here and the store can refuse one it holds.
+    package var reportingRows: [ReportingKey: Int] = [:]
 
     package init() {}
 }
@@ -52,6 +55,10 @@ package final class WideImporter {
         let questionWhen: Condition?
         /// Ids that, inside this repetition, read the same repetition's answers.
         let repeatedIDs: Set<String>
+        /// In an open repeat: the repetition's number, and the index of its section's group in
+        /// `Mapping.repeats`.
+        let repetitionNumber: Int?
+        var repeatGroup: Int?
 
         init(step: Step, column: Int?, options: [(code: String, column: Int)], in questionnaire: Questionnaire) {
             self.step = step
@@ -67,6 +74,7 @@ package final class WideImporter {
             sectionWhen = variable.section.when
             questionWhen = variable.question.when
             repeatedIDs = key.repetition == nil ? [] : Set(variable.section.questions.flatMap { [$0.id] + $0.items.map(\.id) })
+            repetitionNumber = variable.section.openRepeat == nil ? nil : key.repetition.flatMap { Int($0) }
         }
     }
 
@@ -131,12 +139,23 @@ package final class WideImporter {
 
     // MARK: Header
 
+    /// The slots of one open repeat section, repetition by repetition.
+    private struct RepeatGroup {
+        let section: Section
+        let openRepeat: OpenRepeat
+        /// Slot indices; element 0 holds repetition 1's.
+        var slotsByRepetition: [[Int]]
+    }
+
     private struct Mapping {
         var session: Int?
+        var unit: Int?
+        var period: Int?
         var status: Int?
         var startedAt: Int?
         var completedAt: Int?
         var slots: [Slot]
+        var repeats: [RepeatGroup] = []
         var names: [String]
         var unnamed: [Int] = []
     }
@@ -160,6 +179,13 @@ package final class WideImporter {
             }
             seen[name] = index
             guard let column = columnsByName[name] else {
+                if let repeated = repetitionBeyondMaximum(name) {
+                    issues.append(
+                        .error(
+                            SourceLocation(file: file, line: 1, column: index + 1),
+                            .repetitionAboveMaximum(name, item: repeated.item, maximum: repeated.max)))
+                    continue
+                }
                 issues.append(
                     .error(
                         SourceLocation(file: file, line: 1, column: index + 1),
@@ -168,6 +194,8 @@ package final class WideImporter {
             }
             switch column.content {
             case .session: mapping.session = index
+            case .unit: mapping.unit = index
+            case .period: mapping.period = index
             case .status: mapping.status = index
             case .startedAt: mapping.startedAt = index
             case .completedAt: mapping.completedAt = index
@@ -176,6 +204,11 @@ package final class WideImporter {
             }
         }
         var missing: [String] = []
+        // A monitoring response is nothing without the unit and the period it is given for.
+        if questionnaire.reporting != nil {
+            if mapping.unit == nil { missing.append(ExchangeLayout.unitColumn) }
+            if mapping.period == nil { missing.append(ExchangeLayout.periodColumn) }
+        }
         var slots: [Slot] = []
         for column in layout.columns {
             guard let step = column.step else { continue }
@@ -202,7 +235,33 @@ package final class WideImporter {
         if !missing.isEmpty { issues.append(.error(SourceLocation(file: file, line: 1), .missingColumns(missing))) }
         guard issues.isEmpty else { return nil }
         mapping.slots = slots
+        var groupOfSection: [String: Int] = [:]
+        for (index, slot) in slots.enumerated() {
+            guard let number = slot.repetitionNumber, let openRepeat = slot.step.variable.section.openRepeat, number >= 1, number <= openRepeat.max
+            else { continue }
+            let section = slot.step.variable.section
+            let group =
+                groupOfSection[section.id]
+                ?? {
+                    mapping.repeats.append(
+                        RepeatGroup(section: section, openRepeat: openRepeat, slotsByRepetition: Array(repeating: [], count: openRepeat.max)))
+                    groupOfSection[section.id] = mapping.repeats.count - 1
+                    return mapping.repeats.count - 1
+                }()
+            mapping.repeats[group].slotsByRepetition[number - 1].append(index)
+            slot.repeatGroup = group
+        }
         return mapping
+    }
+
+    /// `livrable_titre__41` (or `livrable_cibles__41__spsti`) when the open repeat of
+    /// `livrable_titre` stops at 40: the repeat, so that the message says why the column is unknown.
+    private func repetitionBeyondMaximum(_ name: String) -> OpenRepeat? {
+        let parts = name.components(separatedBy: "__")
+        guard parts.count >= 2, let number = Int(parts[1]), parts[1].allSatisfy(\.isASCII),
+            let openRepeat = questionnaire.variable(parts[0])?.section.openRepeat, number > openRepeat.max
+        else { return nil }
+        return openRepeat
     }
 
     // MARK: Rows
@@ -234,6 +293,7 @@ package final class WideImporter {
         var status: SessionStatus
         var startedAt: Date
         var completedAt: Date?
+        var reporting: ReportingKey?
     }
 
     /// Each variable's cell(s) read on their own, before any condition is considered.
@@ -256,12 +316,14 @@ package final class WideImporter {
         for index in mapping.unnamed where !record.fields[index].trimmedSpaces.isEmpty {
             issues.row(at: index, .valueInUnnamedColumn(record.fields[index]))
         }
-        let session = readSession(record, mapping: mapping, now: now, newSessionID: newSessionID, sessionRows: &summary.sessionRows, issues: &issues)
+        var session = readSession(record, mapping: mapping, now: now, newSessionID: newSessionID, sessionRows: &summary.sessionRows, issues: &issues)
+        session.reporting = readReporting(record, mapping: mapping, reportingRows: &summary.reportingRows, issues: &issues)
         let read = readCells(record.fields, mapping: mapping, style: style, issues: &issues)
         let answers = checkTogether(read, mapping: mapping, status: session.status, issues: &issues)
         return ResponseRecord(
             sessionID: session.id, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, population: questionnaire.population,
-            status: session.status, origin: .imported, startedAt: session.startedAt, completedAt: session.completedAt, answers: answers)
+            status: session.status, origin: .imported, startedAt: session.startedAt, completedAt: session.completedAt, answers: answers,
+            reporting: session.reporting)
     }
 
     /// The session id (a new one when the cell is empty), status and times. `sessionRows`
@@ -309,6 +371,52 @@ package final class WideImporter {
         return SessionFields(id: sessionID, status: status, startedAt: startedAt, completedAt: completedAt)
     }
 
+    /// The unit and period of a row, for a questionnaire with a `reporting:` block: both
+    /// required, both from the definition (a code, or a unit's exact label). `reportingRows`
+    /// records each key given, so that a second row for the same unit and period is refused.
+    private func readReporting(_ record: CSVRecord, mapping: Mapping, reportingRows: inout [ReportingKey: Int], issues: inout RowIssues) -> ReportingKey? {
+        guard let reporting = questionnaire.reporting, let unitColumn = mapping.unit, let periodColumn = mapping.period else { return nil }
+        func sameText(_ one: String, _ other: String) -> Bool { one.compare(other, options: [.caseInsensitive]) == .orderedSame }
+        let referential = questionnaire.reportingUnits
+        let units = referential?.units ?? []
+        let kind = referential?.kind ?? reporting.unitsID
+        var unit: String?
+        let unitText = record.fields[unitColumn].trimmedSpaces
+        if unitText.isEmpty {
+            issues.cell(unitColumn, .unitMissing(kind: kind))
+        } else if let match = units.first(where: { $0.code == unitText })
+            ?? units.first(where: { sameText($0.code, unitText) || sameText($0.label, unitText) })
+        {
+            unit = match.code
+        } else {
+            let codes = units.map(\.code)
+            issues.cell(
+                unitColumn,
+                .unknownUnit(
+                    unitText, kind: kind, referential: reporting.unitsID, codes: Array(codes.prefix(12)), more: codes.count > 12,
+                    suggestion: closestMatch(to: unitText, in: codes)))
+        }
+        var period: String?
+        let periods = reporting.periods.map(\.code)
+        let periodText = record.fields[periodColumn].trimmedSpaces
+        if periodText.isEmpty {
+            issues.cell(periodColumn, .periodMissing(periods: periods))
+        } else if let match = periods.first(where: { sameText($0, periodText) }) {
+            // `prst3` for `PRST3`: the loader treats them as one wave, so does the import.
+            period = match
+        } else {
+            issues.cell(periodColumn, .unknownPeriod(periodText, periods: periods, suggestion: closestMatch(to: periodText, in: periods)))
+        }
+        guard let unit, let period else { return nil }
+        let key = ReportingKey(unit: unit, period: period)
+        if let first = reportingRows[key] {
+            issues.cell(unitColumn, .reportingRepeated(unit: unit, period: period, firstRow: first))
+        } else {
+            reportingRows[key] = record.row
+        }
+        return key
+    }
+
     /// Every cell parsed on its own. An unreadable cell may be what a condition or a repetition
     /// depends on: it is remembered so that no other cell is blamed for its mistake.
     private func readCells(_ fields: [String], mapping: Mapping, style: CSVStyle, issues: inout RowIssues) -> ReadCells {
@@ -333,9 +441,15 @@ package final class WideImporter {
         let given = read.given, unreadable = read.unreadable
         var answers: [AnswerKey: AnswerValue] = [:]
         answers.reserveCapacity(mapping.slots.count)
-        let plainLookup: (String) -> ConditionValue = { given[AnswerKey($0)]?.conditionValue ?? .missing }
+        let repeats = readRepeats(read, mapping: mapping, status: status, issues: &issues)
+        answers.merge(repeats.continuations) { _, new in new }
         for (index, slot) in mapping.slots.enumerated() {
             guard let (cell, column) = read.cells[index] else { continue }
+            if let group = slot.repeatGroup, let number = slot.repetitionNumber {
+                // A repetition reported as a whole, or one the respondent never opened (nothing
+                // stored, as for an unselected foreach choice).
+                if repeats.unjudged.contains(index) || number > repeats.opened[group] { continue }
+            }
             if let foreach = slot.foreach, let repetition = slot.step.key.repetition {
                 var opened = false
                 if case .choices(let codes) = given[AnswerKey(foreach)] { opened = codes.contains(repetition) }
@@ -347,17 +461,7 @@ package final class WideImporter {
                     continue
                 }
             }
-            var asked = slot.sectionWhen.map { $0.expression.isTrue(lookup: plainLookup) } ?? true
-            if asked, let when = slot.questionWhen {
-                if let repetition = slot.step.key.repetition {
-                    let repeatedIDs = slot.repeatedIDs
-                    asked = when.expression.isTrue(lookup: { id in
-                        (repeatedIDs.contains(id) ? given[AnswerKey(id, repetition: repetition)] : given[AnswerKey(id)])?.conditionValue ?? .missing
-                    })
-                } else {
-                    asked = when.expression.isTrue(lookup: plainLookup)
-                }
-            }
+            let asked = isAsked(slot, given: given)
             let uncertain = !unreadable.isEmpty && dependsOn(unreadable, slot.step)
             let number = slot.step.number
             switch (asked, cell) {
@@ -392,6 +496,117 @@ package final class WideImporter {
             }
         }
         return answers
+    }
+
+    /// Whether the runner would ask the slot's question, given the row's values: its section's
+    /// and its own `when` (inside a repetition, read in the same repetition).
+    private func isAsked(_ slot: Slot, given: [AnswerKey: AnswerValue]) -> Bool {
+        let plainLookup: (String) -> ConditionValue = { given[AnswerKey($0)]?.conditionValue ?? .missing }
+        guard slot.sectionWhen.map({ $0.expression.isTrue(lookup: plainLookup) }) ?? true else { return false }
+        guard let when = slot.questionWhen else { return true }
+        guard let repetition = slot.step.key.repetition else { return when.expression.isTrue(lookup: plainLookup) }
+        let repeatedIDs = slot.repeatedIDs
+        return when.expression.isTrue(lookup: { id in
+            (repeatedIDs.contains(id) ? given[AnswerKey(id, repetition: repetition)] : given[AnswerKey(id)])?.conditionValue ?? .missing
+        })
+    }
+
+    /// What the open repeats of a row say, read repetition by repetition.
+    private struct RepeatsRead {
+        /// By group of `Mapping.repeats`: how many repetitions the row opens.
+        var opened: [Int] = []
+        /// The « add another? » answers that open them, as the runner stores them.
+        var continuations: [AnswerKey: AnswerValue] = [:]
+        /// Slots of repetitions already reported as a whole (a gap, a missing required one).
+        var unjudged: Set<Int> = []
+    }
+
+    /// The repetitions a row opens: 1…`min` always, then up to the last one holding an answer.
+    /// The « add another? » answers have no column, they follow from that: « oui » for each
+    /// repetition opened after `min`, « non » for the next one in a completed response. A
+    /// repetition left empty (or with only 0s in its 0/1 columns) before a filled one is a gap —
+    /// unless every question it asks may stay unanswered, as an export writes a repetition
+    /// opened and then skipped through.
+    private func readRepeats(_ read: ReadCells, mapping: Mapping, status: SessionStatus, issues: inout RowIssues) -> RepeatsRead {
+        var result = RepeatsRead()
+        let given = read.given
+        let plainLookup: (String) -> ConditionValue = { given[AnswerKey($0)]?.conditionValue ?? .missing }
+        enum Filling { case filled, blank, notFilled }
+        for group in mapping.repeats {
+            let openRepeat = group.openRepeat, section = group.section
+            let fillings: [Filling] = group.slotsByRepetition.map { indices in
+                var allEmpty = true
+                for index in indices {
+                    // An unreadable cell was typed in: the repetition is meant to be filled.
+                    guard let (cell, _) = read.cells[index] else { return .filled }
+                    switch cell {
+                    // Only 0s in a `multiple` question's columns: how a typist leaves unused
+                    // repetitions of the template, not an answer that opens one.
+                    case .value(.choices(let codes)) where codes.isEmpty: break
+                    case .value: return .filled
+                    case .notAsked: allEmpty = false
+                    case .empty: break
+                    }
+                }
+                return allEmpty ? .blank : .notFilled
+            }
+            let lastFilled = fillings.lastIndex(of: .filled).map { $0 + 1 } ?? 0
+            let opened = max(openRepeat.min, lastFilled)
+            result.opened.append(opened)
+            let sectionUncertain = section.when.map { $0.expression.variables.contains { read.unreadable.contains($0.id) } } ?? false
+            let sectionAsked = section.when.map { $0.expression.isTrue(lookup: plainLookup) } ?? true
+            func mayStayBlank(_ number: Int) -> Bool {
+                fillings[number - 1] == .blank
+                    && group.slotsByRepetition[number - 1].allSatisfy { index in
+                        let slot = mapping.slots[index]
+                        return !isAsked(slot, given: given) || questionnaire.problem(with: .skipped, for: slot.step, answers: given) == nil
+                    }
+            }
+            func firstColumn(of number: Int, filledOnly: Bool) -> Int? {
+                for index in group.slotsByRepetition[number - 1] {
+                    let slot = mapping.slots[index]
+                    guard let entry = read.cells[index] else { return slot.column ?? slot.options.first?.column }
+                    if !filledOnly { return entry.column }
+                    if case .value = entry.cell { return entry.column }
+                }
+                return nil
+            }
+            if sectionAsked, !sectionUncertain {
+                if status == .completed, openRepeat.min >= 1 {
+                    for number in 1...openRepeat.min where fillings[number - 1] != .filled && !mayStayBlank(number) {
+                        let problem = ImportCellProblem.repetitionBelowMinimum(item: openRepeat.item, minimum: openRepeat.min, number: number)
+                        issues.cell(firstColumn(of: number, filledOnly: false), problem)
+                        result.unjudged.formUnion(group.slotsByRepetition[number - 1])
+                    }
+                }
+                var number = openRepeat.min + 1
+                while number < lastFilled {
+                    guard fillings[number - 1] != .filled else {
+                        number += 1
+                        continue
+                    }
+                    var next = number
+                    while fillings[next - 1] != .filled { next += 1 }
+                    if !(number..<next).allSatisfy(mayStayBlank) {
+                        issues.cell(firstColumn(of: next, filledOnly: true), .repetitionGap(item: openRepeat.item, number: next, missing: number))
+                        for gap in number..<next { result.unjudged.formUnion(group.slotsByRepetition[gap - 1]) }
+                    }
+                    number = next + 1
+                }
+            }
+            guard openRepeat.max > openRepeat.min else { continue }
+            if sectionAsked {
+                if opened > openRepeat.min {
+                    for number in (openRepeat.min + 1)...opened { result.continuations[AnswerKey(section.id, repetition: String(number))] = .choice("oui") }
+                }
+                if status == .completed, opened < openRepeat.max {
+                    result.continuations[AnswerKey(section.id, repetition: String(opened + 1))] = .choice("non")
+                }
+            } else if status == .completed {
+                result.continuations[AnswerKey(section.id, repetition: String(openRepeat.min + 1))] = .notAsked
+            }
+        }
+        return result
     }
 
     /// Whether the step's conditions, repetition or constraint read one of these variables.

@@ -76,6 +76,12 @@ private let importProblems: [ImportProblem] = [
     .cell(column: nil, .answeredButNotAsked(questionNumber: "2a", conditions: [])),
     .cell(column: "participe", .notACode("maybe", codes: ["oui", "non"], more: true, suggestion: nil)), .cell(column: "nb", .notANumber("abc")),
     .cell(column: "connus__guide", .notAskedInOneColumn), .cell(column: "connus__aucun", .notZeroOrOne("2")),
+    .repetitionAboveMaximum("livrable_titre__41", item: "livrable", maximum: 40), .cell(column: "unite", .unitMissing(kind: "fiche-action")),
+    .cell(column: "unite", .unknownUnit("fa_9", kind: "fiche-action", referential: "fiches_prst3", codes: ["fa_1_1"], more: true, suggestion: "fa_1_1")),
+    .cell(column: "periode", .periodMissing(periods: ["PRST3"])), .cell(column: "periode", .unknownPeriod("PRST2", periods: ["PRST3"], suggestion: nil)),
+    .cell(column: "unite", .reportingRepeated(unit: "fa_1_1", period: "PRST3", firstRow: 2)),
+    .cell(column: "livrable_titre__3", .repetitionGap(item: "livrable", number: 3, missing: 2)),
+    .cell(column: "intitule__2", .repetitionBelowMinimum(item: "action", minimum: 2, number: 2)),
 ]
 
 private let storeProblems: [StoreProblem] = [

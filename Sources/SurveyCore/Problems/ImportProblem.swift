@@ -15,6 +15,8 @@ package enum ImportProblem: Sendable, Hashable {
     case duplicateColumn(String, firstColumn: Int)
     case unknownColumn(String, questionnaire: String, suggestion: String?)
     case missingColumns([String])
+    /// A column of an open repeat's repetition beyond its `max` (`livrable_titre__41`).
+    case repetitionAboveMaximum(String, item: String, maximum: Int)
 
     // MARK: A row
     case fieldCountMismatch(values: Int, columns: Int)
@@ -46,4 +48,17 @@ package enum ImportCellProblem: Sendable, Hashable {
     case notANumber(String)
     case notAskedInOneColumn
     case notZeroOrOne(String)
+    /// The `unite` cell of a questionnaire with a `reporting:` block is empty; `kind` is the
+    /// referential's word for one unit (« fiche-action »).
+    case unitMissing(kind: String)
+    /// `codes` are the first codes of the referential; `more` when there are others.
+    case unknownUnit(String, kind: String, referential: String, codes: [String], more: Bool, suggestion: String?)
+    case periodMissing(periods: [String])
+    case unknownPeriod(String, periods: [String], suggestion: String?)
+    /// Another row of the file answers for the same unit and period.
+    case reportingRepeated(unit: String, period: String, firstRow: Int)
+    /// Repetition `number` of an open repeat holds answers while the earlier `missing` holds none.
+    case repetitionGap(item: String, number: Int, missing: Int)
+    /// Repetition `number` (≤ the repeat's `minimum`) of a completed response holds no answer.
+    case repetitionBelowMinimum(item: String, minimum: Int, number: Int)
 }

@@ -19,6 +19,10 @@ extension EnglishWording {
             Wording(
                 "missing column(s): \(names.prefix(10).map { "« \($0) »" }.joined(separator: ", "))\(names.count > 10 ? " and \(names.count - 10) more" : ""). Every question needs its column, even empty: start from a file written by prst export."
             )
+        case .repetitionAboveMaximum(let name, let item, let maximum):
+            Wording(
+                "column “\(name)”: the questionnaire allows at most \(maximum) repetition(s) “\(item)” (columns __1 to __\(maximum)): remove this column, or move its answers to a repetition still free."
+            )
         case .fieldCountMismatch(let values, let columns):
             Wording("the row has \(values) value(s) but the header has \(columns) columns: a separator too many or missing?")
         case .valueInUnnamedColumn(let value): Wording("“\(value)” is in a column without a header name: give it one or empty it.")
@@ -60,6 +64,21 @@ extension EnglishWording {
         case .notANumber(let value): return "“\(value)” is not a number (e.g. 12, 3.5)."
         case .notAskedInOneColumn: return "“\(notAsked)” in one column only: a question that is not asked is so for all its choices."
         case .notZeroOrOne(let value): return "“\(value)”: expected 1 (selected) or 0 (not selected)."
+        case .unitMissing(let kind): return "empty cell: give the unit (\(kind)) this response is for, by its code (see dictionnaire.csv)."
+        case .unknownUnit(let value, let kind, let referential, let codes, let more, let suggestion):
+            return
+                "“\(value)” is not a unit (\(kind)) of referential “\(referential)” (codes: \(codes.joined(separator: ", "))\(more ? ", …" : "")).\(didYouMeanSentence(suggestion))"
+        case .periodMissing(let periods): return "empty cell: give the period of this response (periods: \(periods.joined(separator: ", ")))."
+        case .unknownPeriod(let value, let periods, let suggestion):
+            return "“\(value)” is not a period of this questionnaire (periods: \(periods.joined(separator: ", "))).\(didYouMeanSentence(suggestion))"
+        case .reportingRepeated(let unit, let period, let firstRow):
+            return "unit “\(unit)” already has a response for period “\(period)” on row \(firstRow): one response per unit and period; keep one of the two rows."
+        case .repetitionGap(let item, let number, let missing):
+            return
+                "“\(item) \(number)” has answers but “\(item) \(missing)” has none: repetitions are filled in order, without gaps; move these answers to the __\(missing) columns."
+        case .repetitionBelowMinimum(let item, let minimum, let number):
+            return
+                "the questionnaire asks for at least \(minimum) repetition(s) “\(item)” and “\(item) \(number)” has no answer: fill it in (for a questionnaire left unfinished, put “\(ExchangeTokens.inProgress)” in a statut column)."
         }
     }
 }

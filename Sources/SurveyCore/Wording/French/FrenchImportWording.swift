@@ -22,6 +22,10 @@ extension FrenchWording {
             Wording(
                 "colonne(s) absente(s) : \(names.prefix(10).map { "« \($0) »" }.joined(separator: ", "))\(names.count > 10 ? " et \(names.count - 10) autre(s)" : ""). Chaque question doit avoir sa colonne, même vide : partez d'un fichier produit par prst export."
             )
+        case .repetitionAboveMaximum(let name, let item, let maximum):
+            Wording(
+                "colonne « \(name) » : le questionnaire prévoit au plus \(maximum) répétition(s) « \(item) » (colonnes __1 à __\(maximum)) : retirez cette colonne, ou reportez ses réponses dans une répétition encore libre."
+            )
         case .fieldCountMismatch(let values, let columns):
             Wording("la ligne a \(values) valeur(s) alors que l'en-tête a \(columns) colonnes : un séparateur en trop ou en moins ?")
         case .valueInUnnamedColumn(let value):
@@ -70,6 +74,24 @@ extension FrenchWording {
         case .notAskedInOneColumn:
             return "« \(notAsked) » dans une seule colonne de la question : une question non posée l'est pour tous ses choix."
         case .notZeroOrOne(let value): return "« \(value) » : attendu 1 (coché) ou 0 (non coché)."
+        case .unitMissing(let kind):
+            return "cellule vide : indiquez pour quelle unité (\(kind)) cette réponse est donnée, par son code (voir dictionnaire.csv)."
+        case .unknownUnit(let value, let kind, let referential, let codes, let more, let suggestion):
+            return
+                "« \(value) » n'est pas une unité (\(kind)) du référentiel « \(referential) » (codes : \(codes.joined(separator: ", "))\(more ? ", …" : "")).\(didYouMeanSentence(suggestion))"
+        case .periodMissing(let periods):
+            return "cellule vide : indiquez la période de cette réponse (périodes : \(periods.joined(separator: ", ")))."
+        case .unknownPeriod(let value, let periods, let suggestion):
+            return "« \(value) » n'est pas une période de ce questionnaire (périodes : \(periods.joined(separator: ", "))).\(didYouMeanSentence(suggestion))"
+        case .reportingRepeated(let unit, let period, let firstRow):
+            return
+                "l'unité « \(unit) » a déjà une réponse pour la période « \(period) » à la ligne \(firstRow) : une seule réponse par unité et par période ; gardez l'une des deux lignes."
+        case .repetitionGap(let item, let number, let missing):
+            return
+                "« \(item) \(number) » a des réponses alors que « \(item) \(missing) » n'en a aucune : les répétitions se remplissent dans l'ordre, sans en sauter ; reportez ces réponses dans les colonnes __\(missing)."
+        case .repetitionBelowMinimum(let item, let minimum, let number):
+            return
+                "le questionnaire demande au moins \(minimum) répétition(s) « \(item) » et « \(item) \(number) » n'a aucune réponse : remplissez-la (pour un questionnaire laissé inachevé, mettez « \(ExchangeTokens.inProgress) » dans une colonne statut)."
         }
     }
 }
