@@ -94,6 +94,14 @@ extension EnglishWording {
             Wording("The answer “\(key)” of the session “\(session)” cannot be read: the file may have been edited by hand.")
         case .sessionAlreadyStored(let id):
             Wording("The session “\(id)” is already in this store: nothing was added (were these responses imported already?).")
+        case .reportingResponseAlreadySent(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "The response of \(unitLabel.map { "“\($0)” (\(unit))" } ?? "“\(unit)”") for period \(period) to questionnaire “\(questionnaireID)” (version \(version)) was already sent: "
+                    + "one response per unit and period. To correct it, ask the evaluation team. Nothing was stored.")
+        case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
+            Wording(
+                "The store already holds a response (session “\(session)”) for “\(unit)”, period \(period), to questionnaire “\(questionnaireID)” (version \(version)): "
+                    + "one response per unit and period. Remove this row from the file, or first delete the old response (prst purge). Nothing was added.")
 
         // Purge and backup
         case .noSessionToPurge(let typed, let path):
@@ -135,6 +143,11 @@ extension EnglishWording {
                     + "with other content (\(shown.joined(separator: ", "))\(count > shown.count ? ", …" : "")): "
                     + "these are probably two copies of the same station taken at different times. Merge only the latest copy of each station. Nothing was merged."
             )
+        case .mergeReportingConflicts(let count, let shown, let source, let target):
+            Wording(
+                "\(count) response\(count > 1 ? "s" : "") of “\(source ?? "the store to merge")” \(count > 1 ? "are" : "is") for a unit and period that “\(target ?? "the store")” already holds from another session "
+                    + "(\(shown.joined(separator: ", "))\(count > shown.count ? ", …" : "")): one response per unit and period. "
+                    + "Decide with the evaluation team which response to keep and delete the other (prst purge) before merging. Nothing was merged.")
 
         // Invitation tokens
         case .tokenHasOddCharacters(let characters):
