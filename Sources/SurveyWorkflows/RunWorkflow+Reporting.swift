@@ -83,9 +83,12 @@ extension RunWorkflow {
             guard let line = prompter.read() else { return nil }
             let typed = line.trimmingCharacters(in: .whitespaces)
             if typed.isEmpty { continue }
-            if let number = Int(typed), options.indices.contains(number - 1) { return options[number - 1].code }
-            if let option = options.first(where: { $0.code == typed }) ?? options.first(where: { $0.code.lowercased() == typed.lowercased() }) {
-                return option.code
+            let chosen =
+                Int(typed).flatMap { options.indices.contains($0 - 1) ? options[$0 - 1] : nil }
+                ?? options.first(where: { $0.code == typed }) ?? options.first(where: { $0.code.lowercased() == typed.lowercased() })
+            if let chosen {
+                prompter.write("\n")  // a blank line before what follows
+                return chosen.code
             }
             prompter.write(strings.notInTheList(typed, count: options.count) + "\n")
         }

@@ -42,6 +42,16 @@ package enum StatusWorkflow {
         package var expected: Int
         package var completed: Int
         package var inProgress: Int
+
+        package init(questionnaireID: String, version: Int, period: String, kind: String, expected: Int, completed: Int, inProgress: Int) {
+            self.questionnaireID = questionnaireID
+            self.version = version
+            self.period = period
+            self.kind = kind
+            self.expected = expected
+            self.completed = completed
+            self.inProgress = inProgress
+        }
     }
 
     /// Every period of every monitoring questionnaire stored, answered or not yet: the expected
