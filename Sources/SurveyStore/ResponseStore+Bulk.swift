@@ -86,7 +86,10 @@ package final class BulkWriter {
                 """
         ).sqliteStatement
         session = try db.cachedStatement(
-            sql: "INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at, unit, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            sql: """
+                INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at, unit, period)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
         ).sqliteStatement
         answer = try db.cachedStatement(
             sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -126,7 +129,8 @@ package final class BulkWriter {
         }
         if let key = record.reporting, let taken = try session(for: key) {
             throw StoreError(
-                .reportingKeyAlreadyStored(questionnaireID: taken.questionnaireID, version: taken.version, unit: key.unit, period: key.period, session: taken.id))
+                .reportingKeyAlreadyStored(
+                    questionnaireID: taken.questionnaireID, version: taken.version, unit: key.unit, period: key.period, session: taken.id))
         }
         let code = record.origin == .simulated ? ResponseStore.derivedCode(record.sessionID) : Codes.random()
         let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970

@@ -75,7 +75,9 @@ extension RunWorkflow {
         let width = String(options.count).count
         for (index, option) in options.enumerated() {
             let number = String(index + 1)
-            text += String(repeating: " ", count: width - number.count) + "  \(number). " + (option.label == option.code ? option.code : "\(option.label) [\(option.code)]") + "\n"
+            text +=
+                String(repeating: " ", count: width - number.count) + "  \(number). "
+                + (option.label == option.code ? option.code : "\(option.label) [\(option.code)]") + "\n"
         }
         prompter.write(text)
         while true {

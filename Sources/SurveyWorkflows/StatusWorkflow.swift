@@ -79,7 +79,8 @@ package enum StatusWorkflow {
     package static func render(_ coverage: [ReportingCoverage]) -> String {
         var text = "\nSuivi du plan (réponses terminées par unité et par période) :\n"
         for line in coverage {
-            text += "  \(line.questionnaireID) (version \(line.version)), période \(line.period) : \(line.completed) \(plural(line.kind, line.completed)) sur \(line.expected)"
+            text += "  \(line.questionnaireID) (version \(line.version)), période \(line.period) : "
+            text += "\(line.completed) \(plural(line.kind, line.completed)) sur \(line.expected)"
             text += ", \(line.inProgress) en cours, \(line.expected - line.completed - line.inProgress) sans réponse\n"
         }
         return text

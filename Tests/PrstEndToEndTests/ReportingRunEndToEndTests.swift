@@ -89,7 +89,9 @@ import Testing
         let (questionnaire, store) = try Self.workspace()
         let unit = try RunEndToEndTests.run([questionnaire, "--store", store, "--unit", "c_alpe", "--period", "2021"], stdin: "3\no\n")
         #expect(unit.status == 1)
-        #expect(unit.stderr.contains("« c_alpe » ne figure pas parmi les unités (commission) de ce questionnaire : vouliez-vous dire « c_alpes » ?"), "\(unit.stderr)")
+        #expect(
+            unit.stderr.contains("« c_alpe » ne figure pas parmi les unités (commission) de ce questionnaire : vouliez-vous dire « c_alpes » ?"),
+            "\(unit.stderr)")
         #expect(unit.stderr.contains("Codes possibles : c_alpes, c_rhone. Rien n'a été enregistré."))
 
         let period = try RunEndToEndTests.run([questionnaire, "--store", store, "--unit", "c_alpes", "--period", "2019"], stdin: "3\no\n")
@@ -117,7 +119,8 @@ import Testing
         let (questionnaire, store) = try Self.workspace()
         let result = try RunEndToEndTests.run([questionnaire, "--store", store, "--plain"], stdin: "9\nC_RHONE\n\nautre\n2\n6\no\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-        #expect(result.stdout.contains("Pour quelle unité (commission) répondez-vous ?\n  1. Commission des Alpes [c_alpes]\n  2. Commission du Rhône [c_rhone]\n"))
+        #expect(
+            result.stdout.contains("Pour quelle unité (commission) répondez-vous ?\n  1. Commission des Alpes [c_alpes]\n  2. Commission du Rhône [c_rhone]\n"))
         #expect(result.stdout.contains("« 9 » n'est ni un numéro de 1 à 2 ni un code de la liste : réessayez."))
         #expect(result.stdout.contains("Pour quelle période répondez-vous ?\n  1. 2020\n  2. 2021\n"))
         #expect(result.stdout.contains("« autre » n'est ni un numéro de 1 à 2"))

@@ -41,7 +41,9 @@ import Testing
         }
     }
 
-    static func prepare(_ file: String, _ store: String, unit: String? = nil, period: String? = nil, typed: [String] = []) throws(Refusal) -> RunWorkflow.Prepared {
+    static func prepare(_ file: String, _ store: String, unit: String? = nil, period: String? = nil, typed: [String] = []) throws(Refusal)
+        -> RunWorkflow.Prepared
+    {
         try RunWorkflow.prepare(
             questionnaire: file, entry: .start(token: nil), storePath: store, unit: unit, period: period, prompter: RecordedPrompter(typed).prompter,
             askForToken: { _ in nil })
@@ -86,11 +88,13 @@ import Testing
     }
 
     @Test func pluralsOfUnitKinds() {
-        #expect(StatusWorkflow.render([
-            .init(questionnaireID: "bilan", version: 1, period: "PRST3", kind: "fiche-action", expected: 19, completed: 12, inProgress: 2)
-        ]).contains("bilan (version 1), période PRST3 : 12 fiches-actions sur 19, 2 en cours, 5 sans réponse"))
-        #expect(StatusWorkflow.render([
-            .init(questionnaireID: "c", version: 1, period: "2021", kind: "commission", expected: 3, completed: 1, inProgress: 0)
-        ]).contains(": 1 commission sur 3,"))
+        #expect(
+            StatusWorkflow.render([
+                .init(questionnaireID: "bilan", version: 1, period: "PRST3", kind: "fiche-action", expected: 19, completed: 12, inProgress: 2)
+            ]).contains("bilan (version 1), période PRST3 : 12 fiches-actions sur 19, 2 en cours, 5 sans réponse"))
+        #expect(
+            StatusWorkflow.render([
+                .init(questionnaireID: "c", version: 1, period: "2021", kind: "commission", expected: 3, completed: 1, inProgress: 0)
+            ]).contains(": 1 commission sur 3,"))
     }
 }

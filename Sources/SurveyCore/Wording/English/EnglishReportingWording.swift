@@ -15,7 +15,8 @@ extension EnglishWording {
                 hint: "Run again with --period PERIOD, or without --period to choose it.")
         case .notAReportingQuestionnaire(let questionnaireID, let option):
             Wording(
-                "Questionnaire “\(questionnaireID)” is not answered for a unit or a period (it has no reporting: block): run again without \(option). Nothing was stored.")
+                "Questionnaire “\(questionnaireID)” is not answered for a unit or a period (it has no reporting: block): run again without \(option). Nothing was stored."
+            )
         case .noChoiceMade(let kind):
             Wording("No unit (\(kind)) or period was chosen: nothing was stored. Run the command again, or give --unit and --period.")
         }

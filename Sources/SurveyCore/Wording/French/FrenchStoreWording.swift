@@ -111,7 +111,8 @@ extension FrenchWording {
         case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
             Wording(
                 "La base a déjà une réponse (session « \(session) ») pour « \(unit) », période \(period), au questionnaire « \(questionnaireID) » (version \(version)) : "
-                    + "une seule réponse par unité et par période. Retirez cette ligne du fichier ou supprimez d'abord l'ancienne réponse (prst purge). Rien n'a été ajouté.")
+                    + "une seule réponse par unité et par période. Retirez cette ligne du fichier ou supprimez d'abord l'ancienne réponse (prst purge). Rien n'a été ajouté."
+            )
 
         // Purge and backup
         case .noSessionToPurge(let typed, let path):
