@@ -91,18 +91,22 @@ extension ResponseStore {
     }
 
     /// Thrown out of the write transaction, so that the unit's label is read after it.
-    private struct ReportingKeyTaken: Error {
+    struct ReportingKeyTaken: Error {
         var existing: SessionInfo
     }
 
     /// The refusal of a second response for a key, naming the unit by its label in the
     /// referential of the completed session's snapshot (the code alone if it cannot be read).
-    private func reportingRefusal(_ existing: SessionInfo) -> StoreError {
+    func reportingRefusal(_ existing: SessionInfo) -> StoreError {
         let key = existing.reporting ?? ReportingKey(unit: "?", period: "?")
         let label = (try? questionnaire(for: existing.definition))?.reportingUnits?.unit(key.unit)?.label
-        return StoreError(
-            .reportingResponseAlreadySent(
-                questionnaireID: existing.questionnaireID, version: existing.questionnaireVersion, unit: key.unit, unitLabel: label, period: key.period))
+        let (id, version) = (existing.questionnaireID, existing.questionnaireVersion)
+        switch existing.status {
+        case .completed:
+            return StoreError(.reportingResponseAlreadySent(questionnaireID: id, version: version, unit: key.unit, unitLabel: label, period: key.period))
+        case .inProgress:
+            return StoreError(.reportingResponseInProgress(questionnaireID: id, version: version, unit: key.unit, unitLabel: label, period: key.period))
+        }
     }
 
     /// The session of a unit × period for a questionnaire version, whatever its snapshot.

@@ -60,7 +60,7 @@ package enum RunWorkflow {
                             ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
                             : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
                 }
-                opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now)
+                opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now, reporting: reporting)
             } else {
                 opened = try RunStoreWiring.start(loaded, questionnaire: definition, storePath: storePath, now: now, reporting: reporting)
             }
@@ -139,26 +139,28 @@ package enum RunStoreWiring {
     /// Lets an invited respondent in: an unused token starts a session linked to it, a token
     /// whose session is unfinished resumes it; an unknown, revoked or used token is refused.
     package static func enter(
-        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
+        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now,
+        reporting: ReportingKey? = nil
     ) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
             switch try store.claim(token: token, questionnaireID: questionnaire.id, version: questionnaire.version) {
             case .start:
                 let definition = try store.register(loaded)
-                let info = try store.startSession(token: token, definition: definition, at: now())
+                let info = try store.startSession(token: token, definition: definition, reporting: reporting, at: now())
                 return Opened(
                     questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: false)
+                    persistence: StorePersistence(store: store, now: now), isResumed: false, reporting: info.reporting)
             case .resume(let info):
+                // The token's own session keeps the unit and period it was started for.
                 let snapshot = try store.questionnaire(for: info.definition)
                 let answers = try store.answers(session: info.id)
                 return Opened(
                     questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: true)
+                    persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
             }
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error.message(in: questionnaire.language))
         }
     }
 

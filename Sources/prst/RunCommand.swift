@@ -60,6 +60,10 @@ struct RunCommand: ParsableCommand {
         if dryRun || essai, resume != nil {
             throw ValidationError("--\(essai ? "essai" : "dry-run") et --resume ne peuvent pas être utilisés ensemble : un essai n'enregistre rien.")
         }
+        if resume != nil, unit != nil || period != nil {
+            throw ValidationError(
+                "--resume et --\(unit != nil ? "unit" : "period") ne peuvent pas être utilisés ensemble : une passation reprise garde son unité et sa période.")
+        }
     }
 
     func run() throws {

@@ -105,6 +105,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: store), "nothing stored, not even an empty store")
     }
 
+    @Test func resumeWithAUnitIsAUsageError() throws {
+        let (questionnaire, store) = try Self.workspace()
+        let result = try RunEndToEndTests.run([questionnaire, "--store", store, "--resume", "K7F3-9QXM", "--unit", "c_alpes"], stdin: "")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--resume et --unit ne peuvent pas être utilisés ensemble"), "\(result.stderr)")
+    }
+
     @Test func unitOnASurveyOfPeopleIsRefused() throws {
         let directory = try RunEndToEndTests.workspace()
         let store = directory.appendingPathComponent("reponses.sqlite").path

@@ -83,6 +83,7 @@ private let storeProblems: [StoreProblem] = [
     .unexpectedFailure(path: nil),
     .reportingResponseAlreadySent(questionnaireID: "bilan", version: 1, unit: "fa_1_1", unitLabel: "1.1 – Culture de prévention", period: "PRST3"),
     .reportingResponseAlreadySent(questionnaireID: "bilan", version: 1, unit: "fa_1_1", unitLabel: nil, period: "PRST3"),
+    .reportingResponseInProgress(questionnaireID: "bilan", version: 1, unit: "fa_1_1", unitLabel: "1.1 – Culture de prévention", period: "PRST3"),
     .reportingKeyAlreadyStored(questionnaireID: "bilan", version: 1, unit: "fa_1_1", period: "PRST3", session: "S1"),
     .mergeReportingConflicts(count: 2, shown: ["fa_1_1 × PRST3 (bilan)"], source: "b.sqlite", target: nil),
 ]

@@ -213,6 +213,24 @@ import Testing
         #expect(copied.sorted() == keys.sorted())
     }
 
+    @Test func anInvitationCodeStartsAKeyOnlyIfNoOtherSessionHoldsIt() throws {
+        let store = try ResponseStore.inMemory()
+        let definition = try store.register(try Self.load())
+        let tokens = try store.createTokens(count: 3, questionnaireID: "suivi", version: 1)
+        let invited = try store.startSession(token: tokens[0], definition: definition, reporting: Self.key)
+        #expect(invited.reporting == Self.key)
+        let taken = #expect(throws: StoreError.self) { try store.startSession(token: tokens[1], definition: definition, reporting: Self.key) }
+        #expect(
+            taken?.problem == .reportingResponseInProgress(questionnaireID: "suivi", version: 1, unit: "c1", unitLabel: "Commission des Alpes", period: "2021"))
+        try store.complete(session: invited.id)
+        let sent = #expect(throws: StoreError.self) { try store.startSession(token: tokens[1], definition: definition, reporting: Self.key) }
+        #expect(
+            sent?.problem == .reportingResponseAlreadySent(questionnaireID: "suivi", version: 1, unit: "c1", unitLabel: "Commission des Alpes", period: "2021"))
+        // The refused code is still unused.
+        #expect(try store.claim(token: tokens[1], questionnaireID: "suivi", version: 1) == .start)
+        #expect(try Self.sessionCount(store) == 1)
+    }
+
     @Test func aVersionTwoStoreIsUpgradedWithoutKeys() throws {
         let path = temporaryDirectory() + "/v2.sqlite"
         let queue = try DatabaseQueue(path: path)

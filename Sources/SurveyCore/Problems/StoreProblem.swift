@@ -76,6 +76,9 @@ package enum StoreProblem: Sendable, Hashable {
     /// A monitoring response was already sent for this unit × period of the questionnaire
     /// version; `unitLabel` from the referential of the stored snapshot, when it names the unit.
     case reportingResponseAlreadySent(questionnaireID: String, version: Int, unit: String, unitLabel: String?, period: String)
+    /// An invitation code was used for a unit × period whose response another session (started
+    /// without this code) is writing.
+    case reportingResponseInProgress(questionnaireID: String, version: Int, unit: String, unitLabel: String?, period: String)
     /// An import or a simulation brought a second response for a unit × period already stored
     /// (by another session) for the questionnaire version.
     case reportingKeyAlreadyStored(questionnaireID: String, version: Int, unit: String, period: String, session: String)

@@ -98,6 +98,11 @@ extension EnglishWording {
             Wording(
                 "The response of \(unitLabel.map { "“\($0)” (\(unit))" } ?? "“\(unit)”") for period \(period) to questionnaire “\(questionnaireID)” (version \(version)) was already sent: "
                     + "one response per unit and period. To correct it, ask the evaluation team. Nothing was stored.")
+        case .reportingResponseInProgress(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "The response of \(unitLabel.map { "“\($0)” (\(unit))" } ?? "“\(unit)”") for period \(period) to questionnaire “\(questionnaireID)” (version \(version)) was already started "
+                    + "by someone else: resume it with its resume code (--resume), or ask the evaluation team. Your invitation code can still be used."
+            )
         case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
             Wording(
                 "The store already holds a response (session “\(session)”) for “\(unit)”, period \(period), to questionnaire “\(questionnaireID)” (version \(version)): "

@@ -108,6 +108,11 @@ extension FrenchWording {
             Wording(
                 "La réponse de \(unitLabel.map { "« \($0) » (\(unit))" } ?? "« \(unit) »") pour la période \(period) au questionnaire « \(questionnaireID) » (version \(version)) a déjà été envoyée : "
                     + "une seule réponse par unité et par période. Pour la corriger, adressez-vous à l'équipe d'évaluation. Rien n'a été enregistré.")
+        case .reportingResponseInProgress(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "La réponse de \(unitLabel.map { "« \($0) » (\(unit))" } ?? "« \(unit) »") pour la période \(period) au questionnaire « \(questionnaireID) » (version \(version)) est déjà commencée "
+                    + "par une autre personne : reprenez-la avec son code de reprise (--resume), ou adressez-vous à l'équipe d'évaluation. Votre code d'invitation reste utilisable."
+            )
         case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
             Wording(
                 "La base a déjà une réponse (session « \(session) ») pour « \(unit) », période \(period), au questionnaire « \(questionnaireID) » (version \(version)) : "
