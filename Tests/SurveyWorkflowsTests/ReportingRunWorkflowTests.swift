@@ -98,3 +98,31 @@ import Testing
             ]).contains(": 1 commission sur 3,"))
     }
 }
+
+/// The simulation's store sink writes the unit × period of simulated records (the Simulator
+/// fills them for monitoring questionnaires), one response per key as for every writer.
+@Suite struct ReportingSimulationSinkTests {
+    @Test func simulatedRecordsKeepTheirUnitAndPeriod() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("suivi.yaml", ReportingRunWorkflowTests.questionnaire)
+        let loaded = QuestionnaireLoader.load(file)
+        let questionnaire = try #require(loaded.questionnaire)
+        let store = try ResponseStore.open(at: directory.path + "/prst.sqlite")
+        func record(_ id: String, unit: String) -> ResponseRecord {
+            ResponseRecord(
+                sessionID: id, questionnaireID: "suivi", questionnaireVersion: 1, population: "pilotes", status: .completed, origin: .simulated,
+                startedAt: Date(timeIntervalSince1970: 0), completedAt: Date(timeIntervalSince1970: 60), answers: [AnswerKey("nombre"): .number(3)],
+                reporting: ReportingKey(unit: unit, period: "2021"))
+        }
+        let sink = StoreSimulationSink(store: store, questionnaires: [loaded])
+        try sink.write(record("SIMUL001", unit: "s_ain"), definition: questionnaire)
+        try sink.write(record("SIMUL002", unit: "s_isere"), definition: questionnaire)
+        try sink.flush()
+        var keys: [String: ReportingKey] = [:]
+        try store.forEachResponse(questionnaireID: "suivi", version: 1) { keys[$0.sessionID] = $0.reporting }
+        #expect(keys == ["SIMUL001": ReportingKey(unit: "s_ain", period: "2021"), "SIMUL002": ReportingKey(unit: "s_isere", period: "2021")])
+        // A second simulation of the same key is refused as a whole.
+        try sink.write(record("SIMUL003", unit: "s_ain"), definition: questionnaire)
+        #expect(throws: StoreError.self) { try sink.flush() }
+    }
+}

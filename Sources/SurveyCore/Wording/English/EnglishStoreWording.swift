@@ -106,7 +106,7 @@ extension EnglishWording {
         case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
             Wording(
                 "The store already holds a response (session “\(session)”) for “\(unit)”, period \(period), to questionnaire “\(questionnaireID)” (version \(version)): "
-                    + "one response per unit and period. Remove this row from the file, or first delete the old response (prst purge). Nothing was added.")
+                    + "one response per unit and period. Nothing was added: import without this response, or simulate into a new store.")
 
         // Purge and backup
         case .noSessionToPurge(let typed, let path):

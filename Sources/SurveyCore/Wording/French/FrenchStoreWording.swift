@@ -116,7 +116,7 @@ extension FrenchWording {
         case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
             Wording(
                 "La base a déjà une réponse (session « \(session) ») pour « \(unit) », période \(period), au questionnaire « \(questionnaireID) » (version \(version)) : "
-                    + "une seule réponse par unité et par période. Retirez cette ligne du fichier ou supprimez d'abord l'ancienne réponse (prst purge). Rien n'a été ajouté."
+                    + "une seule réponse par unité et par période. Rien n'a été ajouté : importez sans cette réponse, ou simulez dans une base neuve."
             )
 
         // Purge and backup
