@@ -114,6 +114,7 @@ package final class FullScreenFrontEnd {
 
     private func welcome() -> Flow {
         var lines = [bold(questionnaire.title), ""]
+        if let heading = session.reportingHeading { lines.insert(contentsOf: wrap(heading), at: 1) }
         if session.isRehearsal { lines += wrap(strings.rehearsal).map(yellow); lines.append("") }
         if session.isResumed {
             lines += wrap(strings.resumed)

@@ -66,6 +66,7 @@ package final class PlainFrontEnd {
         let questionnaire = session.questionnaire
         say(questionnaire.title)
         say(String(repeating: "=", count: min(questionnaire.title.count, 72)))
+        if let heading = session.reportingHeading { say(heading) }
         if session.isRehearsal { say(); say(strings.rehearsal) }
         if session.isResumed {
             say(); say(strings.resumed)

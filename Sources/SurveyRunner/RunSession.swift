@@ -15,6 +15,9 @@ package final class RunSession {
     package let resumeCode: String?
     package let isRehearsal: Bool
     package let isResumed: Bool
+    /// The unit and period a monitoring questionnaire is answered for, shown under the title
+    /// (`Strings.reportingHeading`); nil for the surveys of people.
+    package var reportingHeading: String?
     package var strings: Strings { engine.strings }
     package var questionnaire: Questionnaire { engine.questionnaire }
 

@@ -23,6 +23,22 @@ package struct Strings: Sendable {
         fr ? "Reprise de votre questionnaire : vos réponses déjà validées sont conservées."
            : "Resuming your questionnaire: the answers you already validated are kept."
     }
+    // MARK: Unit and period of a monitoring questionnaire
+
+    /// « Fiche-action : 1.1 – Favoriser la culture de prévention (PRST3) », under the title.
+    package func reportingHeading(kind: String, unitLabel: String, period: String) -> String {
+        let capitalized = kind.prefix(1).uppercased() + kind.dropFirst()
+        return fr ? "\(capitalized) : \(unitLabel) (\(period))" : "\(capitalized): \(unitLabel) (\(period))"
+    }
+    package func unitQuestion(kind: String) -> String {
+        fr ? "Pour quelle unité (\(kind)) répondez-vous ?" : "Which unit (\(kind)) are you answering for?"
+    }
+    package var periodQuestion: String { fr ? "Pour quelle période répondez-vous ?" : "Which period are you answering for?" }
+    package var numberOrCode: String { fr ? "Numéro ou code : " : "Number or code: " }
+    package func notInTheList(_ typed: String, count: Int) -> String {
+        fr ? "« \(typed) » n'est ni un numéro de 1 à \(count) ni un code de la liste : réessayez."
+           : "“\(typed)” is neither a number from 1 to \(count) nor a code of the list: try again."
+    }
     package var interrupted: String {
         fr ? "Questionnaire interrompu. Toutes vos réponses validées sont enregistrées."
            : "Questionnaire interrupted. Every answer you validated is saved."

@@ -68,6 +68,7 @@ package final class BulkWriter {
     private let db: Database
     private let definition: DefinitionID
     private let exists: OpaquePointer
+    private let keyTaken: OpaquePointer
     private let session: OpaquePointer
     private let answer: OpaquePointer
 
@@ -75,8 +76,20 @@ package final class BulkWriter {
         self.db = db
         self.definition = definition
         exists = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE id = ?").sqliteStatement
+        // The session already given for a unit × period of this definition's questionnaire version.
+        keyTaken = try db.cachedStatement(
+            sql: """
+                SELECT s.id, d.questionnaire_id, d.version FROM sessions s
+                JOIN definitions d ON d.id = s.definition_id
+                JOIN definitions n ON n.id = ?
+                WHERE s.unit = ? AND s.period = ? AND d.questionnaire_id = n.questionnaire_id AND d.version = n.version
+                """
+        ).sqliteStatement
         session = try db.cachedStatement(
-            sql: "INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            sql: """
+                INSERT INTO sessions (id, resume_code, definition_id, status, origin, started_at, completed_at, unit, period)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
         ).sqliteStatement
         answer = try db.cachedStatement(
             sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -93,10 +106,31 @@ package final class BulkWriter {
         return false
     }
 
-    /// Stores one session with its answers; refuses an id the store already holds.
+    /// The session already stored for a unit × period of this questionnaire version, with the
+    /// questionnaire's id and version.
+    private func session(for key: ReportingKey) throws -> (id: String, questionnaireID: String, version: Int)? {
+        defer { sqlite3_reset(keyTaken) }
+        sqlite3_bind_int64(keyTaken, 1, definition.rawValue)
+        bind(keyTaken, 2, key.unit)
+        bind(keyTaken, 3, key.period)
+        let code = sqlite3_step(keyTaken)
+        if code == SQLITE_ROW {
+            return (RawColumn.text(keyTaken, 0) ?? "", RawColumn.text(keyTaken, 1) ?? "", Int(sqlite3_column_int64(keyTaken, 2)))
+        }
+        try check(code)
+        return nil
+    }
+
+    /// Stores one session with its answers; refuses an id the store already holds, and a unit ×
+    /// period another session already answered for the questionnaire version.
     package func add(_ record: ResponseRecord) throws {
         if try contains(record.sessionID) {
             throw StoreError(.sessionAlreadyStored(id: record.sessionID))
+        }
+        if let key = record.reporting, let taken = try session(for: key) {
+            throw StoreError(
+                .reportingKeyAlreadyStored(
+                    questionnaireID: taken.questionnaireID, version: taken.version, unit: key.unit, period: key.period, session: taken.id))
         }
         let code = record.origin == .simulated ? ResponseStore.derivedCode(record.sessionID) : Codes.random()
         let updated = (record.completedAt ?? record.startedAt).timeIntervalSince1970
@@ -110,6 +144,13 @@ package final class BulkWriter {
             sqlite3_bind_double(session, 7, (record.completedAt ?? record.startedAt).timeIntervalSince1970)
         } else {
             sqlite3_bind_null(session, 7)
+        }
+        if let key = record.reporting {
+            bind(session, 8, key.unit)
+            bind(session, 9, key.period)
+        } else {
+            sqlite3_bind_null(session, 8)
+            sqlite3_bind_null(session, 9)
         }
         try run(session)
         for (key, value) in record.answers {

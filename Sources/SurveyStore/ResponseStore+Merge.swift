@@ -115,8 +115,16 @@ extension ResponseStore {
     }
 
     private func mergeSessions(_ from: Database, into db: Database, definitions: [Int64: Int64], source: ResponseStore, report: inout MergeReport) throws {
-        let existing = try db.cachedStatement(sql: "SELECT definition_id, status, origin, started_at, completed_at FROM sessions WHERE id = ?")
+        let existing = try db.cachedStatement(sql: "SELECT definition_id, status, origin, started_at, completed_at, unit, period FROM sessions WHERE id = ?")
         let codeTaken = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE resume_code = ?")
+        let keyTaken = try db.cachedStatement(
+            sql: """
+                SELECT n.questionnaire_id FROM sessions s
+                JOIN definitions d ON d.id = s.definition_id
+                JOIN definitions n ON n.id = ?
+                WHERE s.unit = ? AND s.period = ? AND d.questionnaire_id = n.questionnaire_id AND d.version = n.version
+                """)
+        var reportingConflicts: [String] = []
         let insertAnswer = try db.cachedStatement(
             sql: "INSERT INTO answers (session_id, variable, repetition, kind, value_text, value_number, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         var conflicts: [String] = []
@@ -131,12 +139,17 @@ extension ResponseStore {
                 let sameSession =
                     (row[0] as Int64) == definition && storedStatus == session.status && storedOrigin == session.origin
                     && (row[3] as Double) == session.startedAt && (row[4] as Double?) == session.completedAt
+                    && (row[5] as String?) == session.unit && (row[6] as String?) == session.period
                 let same = try sameSession && Self.answerRows(db, session.id) == Self.answerRows(from, session.id)
                 if same {
                     report.sessionsSkipped += 1
                 } else {
                     conflicts.append(session.id)
                 }
+                continue
+            }
+            if let key = session.reporting, let questionnaireID = try String.fetchOne(keyTaken, arguments: [definition, key.unit, key.period]) {
+                reportingConflicts.append("\(key.unit) × \(key.period) (\(questionnaireID))")
                 continue
             }
             var copy = session
@@ -149,6 +162,10 @@ extension ResponseStore {
                 report.answersAdded += 1
             }
             report.sessionsAdded += 1
+        }
+        if !reportingConflicts.isEmpty {
+            throw StoreError(
+                .mergeReportingConflicts(count: reportingConflicts.count, shown: Array(reportingConflicts.prefix(10)), source: source.path, target: path))
         }
         if !conflicts.isEmpty {
             throw StoreError(.mergeConflicts(count: conflicts.count, shown: Array(conflicts.prefix(10)), source: source.path, target: path))

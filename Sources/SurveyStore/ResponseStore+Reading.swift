@@ -59,10 +59,11 @@ extension ResponseStore: ResponseReader {
                             population: RawColumn.text(handle, 7) ?? "", status: status, origin: origin,
                             startedAt: Date(timeIntervalSince1970: sqlite3_column_double(handle, 3)),
                             completedAt: sqlite3_column_type(handle, 4) == SQLITE_NULL ? nil : Date(timeIntervalSince1970: sqlite3_column_double(handle, 4)),
-                            answers: [:])
+                            answers: [:],
+                            reporting: RawColumn.text(handle, 8).flatMap { unit in RawColumn.text(handle, 9).map { ReportingKey(unit: unit, period: $0) } })
                     }
-                    if sqlite3_column_type(handle, 8) != SQLITE_NULL {
-                        let (key, value) = try AnswerCoding.decode(handle, offset: 8, session: current?.sessionID ?? "")
+                    if sqlite3_column_type(handle, 10) != SQLITE_NULL {
+                        let (key, value) = try AnswerCoding.decode(handle, offset: 10, session: current?.sessionID ?? "")
                         current?.answers[key] = value
                     }
                 }
@@ -77,7 +78,7 @@ extension ResponseStore: ResponseReader {
     /// streams rows without sorting them.
     static let responsesSQL = """
         SELECT s.id, s.status, s.origin, s.started_at, s.completed_at, d.questionnaire_id, d.version, d.population,
-               a.variable, a.repetition, a.kind, a.value_text, a.value_number
+               s.unit, s.period, a.variable, a.repetition, a.kind, a.value_text, a.value_number
         FROM sessions s
         CROSS JOIN definitions d ON d.id = s.definition_id
         LEFT JOIN answers a ON a.session_id = s.id

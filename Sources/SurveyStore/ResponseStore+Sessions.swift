@@ -15,34 +15,111 @@ package struct SessionInfo: Sendable, Hashable {
     package var origin: SessionOrigin
     package var startedAt: Date
     package var completedAt: Date?
+    /// The unit × period of a monitoring response; nil for the surveys of people.
+    package var reporting: ReportingKey? = nil
+}
+
+/// What starting a session for a unit × period found.
+package enum SessionStart: Sendable, Hashable {
+    /// A new session.
+    case started(SessionInfo)
+    /// The unfinished session already open for the key: answer it with its own snapshot.
+    case resumable(SessionInfo)
 }
 
 extension ResponseStore {
     // MARK: - Sessions
 
     package func startSession(definition: DefinitionID, origin: SessionOrigin = .respondent, at date: Date = Date()) throws(StoreError) -> SessionInfo {
+        switch try startSession(definition: definition, reporting: nil, origin: origin, at: date) {
+        case .started(let info), .resumable(let info): info
+        }
+    }
+
+    /// Starts a session, for a unit × period when `reporting` is set: one session per key and
+    /// questionnaire version. An unfinished session of the key is handed back to resume
+    /// (whichever snapshot of the version it was started with); a completed one is refused
+    /// with `reportingResponseAlreadySent`. The look-up and the insert share one write
+    /// transaction, and the v3 triggers refuse a second key whatever writes it.
+    package func startSession(
+        definition: DefinitionID, reporting: ReportingKey?, origin: SessionOrigin = .respondent, at date: Date = Date()
+    ) throws(StoreError) -> SessionStart {
         for _ in 0..<10 {
             let record = SessionRecord(
                 id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
-                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil)
+                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil,
+                unit: reporting?.unit, period: reporting?.period)
             do {
                 return try writer.write { db in
-                    guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
+                    guard let stored = try DefinitionRecord.fetchOne(db, key: definition.rawValue) else {
                         throw StoreError(.definitionMissingForSession(id: definition.rawValue))
+                    }
+                    if let reporting, let existing = try Self.session(db, for: reporting, questionnaireID: stored.questionnaireID, version: stored.version) {
+                        switch existing.status {
+                        case .inProgress: return .resumable(existing)
+                        case .completed: throw ReportingKeyTaken(existing: existing)
+                        }
                     }
                     try record.insert(db)
                     guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
                         throw StoreError(.sessionCreatedButMissing)
                     }
-                    return info
+                    return .started(info)
                 }
+            } catch let taken as ReportingKeyTaken {
+                throw reportingRefusal(taken.existing)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                if let reporting, error.message == Schema.reportingKeyTaken {
+                    // Another process took the key between a look-up and an insert it could
+                    // not see (only possible outside one transaction): tell it the same way.
+                    if let existing = try? writer.read({ db in
+                        try DefinitionRecord.fetchOne(db, key: definition.rawValue).flatMap {
+                            try Self.session(db, for: reporting, questionnaireID: $0.questionnaireID, version: $0.version)
+                        }
+                    }) {
+                        if existing.status == .inProgress { return .resumable(existing) }
+                        throw reportingRefusal(existing)
+                    }
+                    throw StoreError.wrap(error, path: path)
+                }
                 continue  // an id or a resume code already taken: draw again
             } catch {
                 throw StoreError.wrap(error, path: path)
             }
         }
         throw StoreError(.noFreeSessionID)
+    }
+
+    /// Thrown out of the write transaction, so that the unit's label is read after it.
+    struct ReportingKeyTaken: Error {
+        var existing: SessionInfo
+    }
+
+    /// The refusal of a second response for a key, naming the unit by its label in the
+    /// referential of the completed session's snapshot (the code alone if it cannot be read).
+    func reportingRefusal(_ existing: SessionInfo) -> StoreError {
+        let key = existing.reporting ?? ReportingKey(unit: "?", period: "?")
+        let label = (try? questionnaire(for: existing.definition))?.reportingUnits?.unit(key.unit)?.label
+        let (id, version) = (existing.questionnaireID, existing.questionnaireVersion)
+        switch existing.status {
+        case .completed:
+            return StoreError(.reportingResponseAlreadySent(questionnaireID: id, version: version, unit: key.unit, unitLabel: label, period: key.period))
+        case .inProgress:
+            return StoreError(.reportingResponseInProgress(questionnaireID: id, version: version, unit: key.unit, unitLabel: label, period: key.period))
+        }
+    }
+
+    /// The session of a unit × period for a questionnaire version, whatever its snapshot.
+    static func session(_ db: Database, for key: ReportingKey, questionnaireID: String, version: Int) throws -> SessionInfo? {
+        guard
+            let id = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT s.id FROM sessions s JOIN definitions d ON d.id = s.definition_id
+                    WHERE s.unit = ? AND s.period = ? AND d.questionnaire_id = ? AND d.version = ?
+                    """, arguments: [key.unit, key.period, questionnaireID, version])
+        else { return nil }
+        return try sessionInfo(db, where: "s.id = ?", id)
     }
 
     /// The session of a resume code typed with lowercase, spaces or without the dash; nil if unknown.
@@ -66,7 +143,7 @@ extension ResponseStore {
                 db,
                 sql: """
                     SELECT s.id, s.resume_code, s.definition_id, d.questionnaire_id, d.version, d.population,
-                           s.status, s.origin, s.started_at, s.completed_at
+                           s.status, s.origin, s.started_at, s.completed_at, s.unit, s.period
                     FROM sessions s JOIN definitions d ON d.id = s.definition_id
                     WHERE \(condition)
                     """, arguments: [argument])
@@ -77,7 +154,8 @@ extension ResponseStore {
         return SessionInfo(
             id: id, resumeCode: Codes.formatResumeCode(row[1]), definition: DefinitionID(rawValue: row[2]),
             questionnaireID: row[3], questionnaireVersion: row[4], population: row[5], status: status, origin: origin,
-            startedAt: Date(timeIntervalSince1970: row[8]), completedAt: (row[9] as Double?).map { Date(timeIntervalSince1970: $0) })
+            startedAt: Date(timeIntervalSince1970: row[8]), completedAt: (row[9] as Double?).map { Date(timeIntervalSince1970: $0) },
+            reporting: (row[10] as String?).flatMap { unit in (row[11] as String?).map { ReportingKey(unit: unit, period: $0) } })
     }
 
     package func complete(session id: String, at date: Date = Date()) throws(StoreError) {

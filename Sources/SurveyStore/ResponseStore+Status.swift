@@ -17,8 +17,47 @@ package struct StatusRow: Sendable, Hashable {
     package var imported: Int = 0
 }
 
+/// The units of one questionnaire version and period that have a completed response, and
+/// those with only an unfinished one.
+package struct ReportingProgress: Sendable, Hashable {
+    package var questionnaireID: String
+    package var version: Int
+    package var period: String
+    package var completedUnits: Set<String> = []
+    package var inProgressUnits: Set<String> = []
+}
+
 extension ResponseStore {
     // MARK: - Summaries
+
+    /// The units answered for, per questionnaire id, version and period (in that order), over
+    /// the sessions given for a unit × period.
+    package func reportingProgress() throws(StoreError) -> [ReportingProgress] {
+        try storeCall(path) {
+            try writer.read { db in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT d.questionnaire_id, d.version, s.period, s.unit, s.status
+                        FROM sessions s JOIN definitions d ON d.id = s.definition_id
+                        WHERE s.unit IS NOT NULL AND s.period IS NOT NULL
+                        ORDER BY d.questionnaire_id, d.version, s.period, s.unit
+                        """)
+                var result: [ReportingProgress] = []
+                for row in rows {
+                    let (questionnaireID, version, period, unit): (String, Int, String, String) = (row[0], row[1], row[2], row[3])
+                    if result.last.map({ ($0.questionnaireID, $0.version, $0.period) != (questionnaireID, version, period) }) ?? true {
+                        result.append(ReportingProgress(questionnaireID: questionnaireID, version: version, period: period))
+                    }
+                    switch try row.state(SessionStatus.self, at: 4, of: .sessionsOf(questionnaireID: questionnaireID, version: version)) {
+                    case .completed: result[result.count - 1].completedUnits.insert(unit)
+                    case .inProgress: result[result.count - 1].inProgressUnits.insert(unit)
+                    }
+                }
+                return result
+            }
+        }
+    }
 
     /// One row per questionnaire id, version and population, in that order.
     package func status() throws(StoreError) -> [StatusRow] {

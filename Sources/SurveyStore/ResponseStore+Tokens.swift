@@ -190,21 +190,26 @@ extension ResponseStore {
     /// Starts a session for an unused token and links them, in ONE transaction: two terminals
     /// using the same token at the same moment cannot both start (the second gets the
     /// `.resume` case's session through `claim`, or an error here).
+    /// With `reporting`, the session is for that unit × period: a key another session already
+    /// holds is refused (sent: `reportingResponseAlreadySent`; unfinished, started without this
+    /// token: `reportingResponseInProgress`), and the token stays unused.
     package func startSession(
-        token typed: String, definition: DefinitionID, origin: SessionOrigin = .respondent, at date: Date = Date()
+        token typed: String, definition: DefinitionID, reporting: ReportingKey? = nil, origin: SessionOrigin = .respondent, at date: Date = Date()
     ) throws(StoreError) -> SessionInfo {
         guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
         for _ in 0..<10 {
             let record = SessionRecord(
                 id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
-                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil)
+                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil,
+                unit: reporting?.unit, period: reporting?.period)
             do {
                 return try writer.write { db in
-                    guard
-                        let questionnaireID = try String.fetchOne(
-                            db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
-                    else {
+                    guard let stored = try DefinitionRecord.fetchOne(db, key: definition.rawValue) else {
                         throw StoreError(.definitionMissingForSession(id: definition.rawValue))
+                    }
+                    let questionnaireID = stored.questionnaireID
+                    if let reporting, let existing = try Self.session(db, for: reporting, questionnaireID: questionnaireID, version: stored.version) {
+                        throw ReportingKeyTaken(existing: existing)
                     }
                     let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
                     guard row.state == .unused else {
@@ -222,7 +227,9 @@ extension ResponseStore {
                     }
                     return info
                 }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            } catch let taken as ReportingKeyTaken {
+                throw reportingRefusal(taken.existing)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && error.message != Schema.reportingKeyTaken {
                 continue  // an id or a resume code already taken: draw again
             } catch {
                 throw StoreError.wrap(error, path: path)

@@ -9,7 +9,7 @@ import SurveyCore
 /// ("PRST"); `PRAGMA user_version` holds the schema version.
 enum Schema {
     static let applicationID: Int32 = 0x5052_5354  // "PRST"
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -88,8 +88,52 @@ enum Schema {
                     """)
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        // v3: the unit × period a monitoring response is given for (`ReportingKey`), both NULL
+        // for the surveys of people. One response per questionnaire id, version, unit and
+        // period: the id and version live in `definitions` (several compatible snapshots may
+        // share them), which a unique index on `sessions` cannot reach, so the triggers refuse
+        // a second session for the key. SQLite runs one writer at a time and the triggers run
+        // inside the writing statement, so two concurrent `prst run` cannot both get in.
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE sessions ADD COLUMN unit TEXT;
+                    ALTER TABLE sessions ADD COLUMN period TEXT;
+                    CREATE INDEX sessions_reporting ON sessions(unit, period) WHERE unit IS NOT NULL;
+
+                    CREATE TRIGGER sessions_reporting_unique_insert
+                    BEFORE INSERT ON sessions WHEN NEW.unit IS NOT NULL OR NEW.period IS NOT NULL
+                    BEGIN
+                        SELECT RAISE(ABORT, 'prst: reporting key already taken')
+                        WHERE NEW.unit IS NULL OR NEW.period IS NULL OR EXISTS (
+                            SELECT 1 FROM sessions s
+                            JOIN definitions d ON d.id = s.definition_id
+                            JOIN definitions n ON n.id = NEW.definition_id
+                            WHERE s.unit = NEW.unit AND s.period = NEW.period
+                              AND d.questionnaire_id = n.questionnaire_id AND d.version = n.version);
+                    END;
+
+                    CREATE TRIGGER sessions_reporting_unique_update
+                    BEFORE UPDATE OF unit, period, definition_id ON sessions WHEN NEW.unit IS NOT NULL OR NEW.period IS NOT NULL
+                    BEGIN
+                        SELECT RAISE(ABORT, 'prst: reporting key already taken')
+                        WHERE NEW.unit IS NULL OR NEW.period IS NULL OR EXISTS (
+                            SELECT 1 FROM sessions s
+                            JOIN definitions d ON d.id = s.definition_id
+                            JOIN definitions n ON n.id = NEW.definition_id
+                            WHERE s.id <> NEW.id AND s.unit = NEW.unit AND s.period = NEW.period
+                              AND d.questionnaire_id = n.questionnaire_id AND d.version = n.version);
+                    END;
+                    """)
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
         return migrator
     }
+
+    /// The text the v3 triggers abort with (also when only one of unit and period is set), so
+    /// that the store tells this refusal from other constraint failures. Written out in the
+    /// migration, which must never change once shipped.
+    static let reportingKeyTaken = "prst: reporting key already taken"
 }
 
 /// A stored definition snapshot.
@@ -134,9 +178,11 @@ struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
         static let origin = Column(CodingKeys.origin)
         static let startedAt = Column(CodingKeys.startedAt)
         static let completedAt = Column(CodingKeys.completedAt)
+        static let unit = Column(CodingKeys.unit)
+        static let period = Column(CodingKeys.period)
     }
     enum CodingKeys: String, CodingKey {
-        case id, status, origin
+        case id, status, origin, unit, period
         case resumeCode = "resume_code", definitionID = "definition_id", startedAt = "started_at", completedAt = "completed_at"
     }
 
@@ -148,4 +194,12 @@ struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
     var origin: SessionOrigin
     var startedAt: Double
     var completedAt: Double?
+    /// The `ReportingKey` of a monitoring response (schema v3); nil for the surveys of people.
+    var unit: String? = nil
+    var period: String? = nil
+
+    var reporting: ReportingKey? {
+        guard let unit, let period else { return nil }
+        return ReportingKey(unit: unit, period: period)
+    }
 }

@@ -68,6 +68,10 @@ package enum ImportWorkflow {
                 summary = try importer.read(data: data, file: file, now: now(), newSessionID: newSessionID) { record, clean in
                     if clean {
                         do { try writer.add(record) } catch let error as StoreError where error.kind == .conflict {
+                            // A unit × period answered by another session (monitoring questionnaires).
+                            if case .reportingKeyAlreadyStored(_, _, let unit, let period, let session) = error.problem {
+                                return .reportingKeyAlreadyStored(unit: unit, period: period, session: session, store: path)
+                            }
                             return alreadyStored(record.sessionID, path)
                         }
                     } else if try writer.contains(record.sessionID) {

@@ -25,19 +25,30 @@ package enum RunWorkflow {
 
     /// Loads the questionnaire and opens its session. `askForToken` is called only for a
     /// questionnaire by invitation when no code was given; nil means none was typed.
+    /// `unit` and `period` are `--unit` and `--period`: a monitoring questionnaire asks for
+    /// the missing ones through `prompter` (a single period is taken without asking); they are
+    /// refused on another questionnaire, and not looked at when resuming by code.
     package static func prepare(
-        questionnaire path: String, entry: Entry, storePath: String, now: @escaping WorkflowClock = SystemClock.now, askForToken: (Strings) -> String?
+        questionnaire path: String, entry: Entry, storePath: String, now: @escaping WorkflowClock = SystemClock.now,
+        unit: String? = nil, period: String? = nil, prompter: LinePrompter? = nil, askForToken: (Strings) -> String?
     ) throws(Refusal) -> Prepared {
         let loaded = QuestionnaireLoader.load(path)
         guard let definition = loaded.questionnaire else {
             throw Refusal("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
         }
         let strings = Strings(definition.language)
+        var reporting: ReportingKey?
+        if case .resume = entry {
+            reporting = nil
+        } else {
+            reporting = try reportingKey(for: definition, unit: unit, period: period, strings: strings, prompter: prompter)
+        }
         let opened: RunStoreWiring.Opened
         switch entry {
         case .rehearsal:
             let session = RunSession(
                 engine: SessionEngine(questionnaire: definition), persistence: InMemoryPersistence(), sessionID: "essai", resumeCode: nil, isRehearsal: true)
+            session.reportingHeading = reporting.flatMap { heading(for: $0, in: definition, strings: strings) }
             return Prepared(session: session, strings: strings)
         case .resume(let code):
             opened = try RunStoreWiring.resume(code: code, questionnaireID: definition.id, storePath: storePath, strings: strings, now: now)
@@ -49,14 +60,15 @@ package enum RunWorkflow {
                             ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
                             : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
                 }
-                opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now)
+                opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now, reporting: reporting)
             } else {
-                opened = try RunStoreWiring.start(loaded, questionnaire: definition, storePath: storePath, now: now)
+                opened = try RunStoreWiring.start(loaded, questionnaire: definition, storePath: storePath, now: now, reporting: reporting)
             }
         }
         let session = RunSession(
             engine: SessionEngine(questionnaire: opened.questionnaire, answers: opened.answers), persistence: opened.persistence,
             sessionID: opened.sessionID, resumeCode: opened.resumeCode, isRehearsal: false, isResumed: opened.isResumed)
+        session.reportingHeading = opened.reporting.flatMap { heading(for: $0, in: opened.questionnaire, strings: strings) }
         return Prepared(session: session, strings: strings)
     }
 
@@ -93,47 +105,62 @@ package enum RunStoreWiring {
         package var resumeCode: String
         package var persistence: SessionPersistence
         package var isResumed: Bool
+        /// The unit × period of a monitoring session.
+        package var reporting: ReportingKey? = nil
     }
 
-    /// Registers the questionnaire and starts a new session.
+    /// Registers the questionnaire and starts a new session; for a unit × period, resumes the
+    /// unfinished session of the key (with the snapshot it was started with) or refuses a key
+    /// whose response was already sent.
     package static func start(
-        _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
+        _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now,
+        reporting: ReportingKey? = nil
     ) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
             let definition = try store.register(loaded)
-            let info = try store.startSession(definition: definition, origin: .respondent, at: now())
-            return Opened(
-                questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                persistence: StorePersistence(store: store, now: now), isResumed: false)
+            switch try store.startSession(definition: definition, reporting: reporting, origin: .respondent, at: now()) {
+            case .started(let info):
+                return Opened(
+                    questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
+                    persistence: StorePersistence(store: store, now: now), isResumed: false, reporting: info.reporting)
+            case .resumable(let info):
+                let snapshot = try store.questionnaire(for: info.definition)
+                let answers = try store.answers(session: info.id)
+                return Opened(
+                    questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
+                    persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
+            }
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error.message(in: questionnaire.language))
         }
     }
 
     /// Lets an invited respondent in: an unused token starts a session linked to it, a token
     /// whose session is unfinished resumes it; an unknown, revoked or used token is refused.
     package static func enter(
-        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now
+        token: String, _ loaded: LoadedQuestionnaire, questionnaire: Questionnaire, storePath: String, now: @escaping WorkflowClock = SystemClock.now,
+        reporting: ReportingKey? = nil
     ) throws(Refusal) -> Opened {
         do {
             let store = try ResponseStore.open(at: storePath)
             switch try store.claim(token: token, questionnaireID: questionnaire.id, version: questionnaire.version) {
             case .start:
                 let definition = try store.register(loaded)
-                let info = try store.startSession(token: token, definition: definition, at: now())
+                let info = try store.startSession(token: token, definition: definition, reporting: reporting, at: now())
                 return Opened(
                     questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: false)
+                    persistence: StorePersistence(store: store, now: now), isResumed: false, reporting: info.reporting)
             case .resume(let info):
+                // The token's own session keeps the unit and period it was started for.
                 let snapshot = try store.questionnaire(for: info.definition)
                 let answers = try store.answers(session: info.id)
                 return Opened(
                     questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: true)
+                    persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
             }
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error.message(in: questionnaire.language))
         }
     }
 
@@ -159,7 +186,7 @@ package enum RunStoreWiring {
             let answers = try store.answers(session: info.id)
             return Opened(
                 questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                persistence: StorePersistence(store: store, now: now), isResumed: true)
+                persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
         } catch let refusal as Refusal {
             throw refusal
         } catch let error as StoreError {

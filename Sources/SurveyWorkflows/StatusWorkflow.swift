@@ -14,8 +14,11 @@ package enum StatusWorkflow {
             throw Refusal("Aucune réponse : le fichier \(path) n'existe pas encore.")
         }
         let rows: [StatusRow]
+        let coverage: [ReportingCoverage]
         do {
-            rows = try ResponseStore.open(at: path).status()
+            let store = try ResponseStore.open(at: path)
+            rows = try store.status()
+            coverage = try reportingCoverage(store)
         } catch {
             throw Refusal(error.description)
         }
@@ -24,7 +27,71 @@ package enum StatusWorkflow {
             return .empty
         }
         output.out(render(rows))
+        if !coverage.isEmpty { output.out(render(coverage)) }
         return .rows(rows)
+    }
+
+    /// For a monitoring questionnaire version and a period: the units of its referential, and
+    /// how many have a completed or only an unfinished response.
+    package struct ReportingCoverage: Sendable, Hashable {
+        package var questionnaireID: String
+        package var version: Int
+        package var period: String
+        /// The referential's word for one unit (« fiche-action »).
+        package var kind: String
+        package var expected: Int
+        package var completed: Int
+        package var inProgress: Int
+
+        package init(questionnaireID: String, version: Int, period: String, kind: String, expected: Int, completed: Int, inProgress: Int) {
+            self.questionnaireID = questionnaireID
+            self.version = version
+            self.period = period
+            self.kind = kind
+            self.expected = expected
+            self.completed = completed
+            self.inProgress = inProgress
+        }
+    }
+
+    /// Every period of every monitoring questionnaire stored, answered or not yet: the expected
+    /// units are the referential of the latest snapshot of the version.
+    static func reportingCoverage(_ store: ResponseStore) throws(StoreError) -> [ReportingCoverage] {
+        let progress = try store.reportingProgress()
+        var result: [ReportingCoverage] = []
+        for questionnaire in try store.definitions() {
+            guard let reporting = questionnaire.reporting, let referential = questionnaire.reportingUnits else { continue }
+            let codes = Set(referential.units.map(\.code))
+            for period in reporting.periods {
+                let found = progress.first { ($0.questionnaireID, $0.version, $0.period) == (questionnaire.id, questionnaire.version, period.code) }
+                let completed = found?.completedUnits.intersection(codes) ?? []
+                let inProgress = (found?.inProgressUnits.intersection(codes) ?? []).subtracting(completed)
+                result.append(
+                    ReportingCoverage(
+                        questionnaireID: questionnaire.id, version: questionnaire.version, period: period.code, kind: referential.kind,
+                        expected: codes.count, completed: completed.count, inProgress: inProgress.count))
+            }
+        }
+        return result
+    }
+
+    /// « bilan (version 1), période PRST3 : 12 fiches-actions sur 19 ont répondu, 2 en cours. »
+    package static func render(_ coverage: [ReportingCoverage]) -> String {
+        var text = "\nSuivi du plan (réponses terminées par unité et par période) :\n"
+        for line in coverage {
+            text += "  \(line.questionnaireID) (version \(line.version)), période \(line.period) : "
+            text += "\(line.completed) \(plural(line.kind, line.completed)) sur \(line.expected)"
+            text += ", \(line.inProgress) en cours, \(line.expected - line.completed - line.inProgress) sans réponse\n"
+        }
+        return text
+    }
+
+    /// « fiche-action » → « fiches-actions » for 2 and more; acronyms (« SPSTI ») do not change.
+    static func plural(_ kind: String, _ count: Int) -> String {
+        guard count > 1, kind != kind.uppercased() else { return kind }
+        return kind.split(separator: "-", omittingEmptySubsequences: false).map { part in
+            part.hasSuffix("s") || part.hasSuffix("x") || part.hasSuffix("z") ? String(part) : part + "s"
+        }.joined(separator: "-")
     }
 
     /// The table, columns aligned (numbers to the right).

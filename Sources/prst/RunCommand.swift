@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
           prst run surveys/pilotes.yaml --store reponses.sqlite
           prst run surveys/pilotes.yaml --resume K7F3-9QXM
           prst run surveys/pilotes.yaml --token K7F3-9QXM-2PAB-H4TR   (accès sur invitation)
+          prst run surveys/bilan.yaml --unit fa_1_1 --period PRST3    (suivi du plan : une réponse par unité et par période)
         """
     )
 
@@ -43,6 +44,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Code d'invitation, pour un questionnaire en accès sur invitation (sinon il est demandé).")
     var token: String?
 
+    @Option(help: "Suivi du plan : le code de l'unité (fiche-action, SPSTI…) pour laquelle on répond (sinon elle est demandée).")
+    var unit: String?
+
+    @Option(help: "Suivi du plan : la période pour laquelle on répond (PRST3, 2021… ; demandée s'il y en a plusieurs).")
+    var period: String?
+
     private var entry: RunWorkflow.Entry {
         if dryRun || essai { return .rehearsal }
         if let resume { return .resume(code: resume) }
@@ -53,11 +60,17 @@ struct RunCommand: ParsableCommand {
         if dryRun || essai, resume != nil {
             throw ValidationError("--\(essai ? "essai" : "dry-run") et --resume ne peuvent pas être utilisés ensemble : un essai n'enregistre rien.")
         }
+        if resume != nil, unit != nil || period != nil {
+            throw ValidationError(
+                "--resume et --\(unit != nil ? "unit" : "period") ne peuvent pas être utilisés ensemble : une passation reprise garde son unité et sa période.")
+        }
     }
 
     func run() throws {
         let prepared = try Console.perform { _ in
-            try RunWorkflow.prepare(questionnaire: questionnaire, entry: entry, storePath: store.path, askForToken: Self.askForToken)
+            try RunWorkflow.prepare(
+                questionnaire: questionnaire, entry: entry, storePath: store.path, unit: unit, period: period,
+                prompter: LinePrompter(read: { readLine(strippingNewline: true) }, write: { Console.shared.out($0) }), askForToken: Self.askForToken)
         }
         let session = prepared.session
         let environment = ProcessInfo.processInfo.environment

@@ -82,18 +82,32 @@ private let importProblems: [ImportProblem] = [
     .cell(column: "unite", .reportingRepeated(unit: "fa_1_1", period: "PRST3", firstRow: 2)),
     .cell(column: "livrable_titre__3", .repetitionGap(item: "livrable", number: 3, missing: 2)),
     .cell(column: "intitule__2", .repetitionBelowMinimum(item: "action", minimum: 2, number: 2)),
+    .reportingKeyAlreadyStored(unit: "fa_1_1", period: "PRST3", session: "S1", store: "prst.sqlite"),
 ]
 
 private let storeProblems: [StoreProblem] = [
     .notAStore(path: "a.sqlite"), .notAStore(path: nil), .cannotOpen(path: "a.sqlite"), .readOnly(path: nil), .diskFull(path: "a.sqlite"),
     .busy(path: nil), .corrupt(path: "a.sqlite"), .ioError(path: nil), .unexpected(path: "a.sqlite", sqliteCode: 21, details: nil),
     .unexpectedFailure(path: nil),
+    .reportingResponseAlreadySent(questionnaireID: "bilan", version: 1, unit: "fa_1_1", unitLabel: "1.1 – Culture de prévention", period: "PRST3"),
+    .reportingResponseAlreadySent(questionnaireID: "bilan", version: 1, unit: "fa_1_1", unitLabel: nil, period: "PRST3"),
+    .reportingResponseInProgress(questionnaireID: "bilan", version: 1, unit: "fa_1_1", unitLabel: "1.1 – Culture de prévention", period: "PRST3"),
+    .reportingKeyAlreadyStored(questionnaireID: "bilan", version: 1, unit: "fa_1_1", period: "PRST3", session: "S1"),
+    .mergeReportingConflicts(count: 2, shown: ["fa_1_1 × PRST3 (bilan)"], source: "b.sqlite", target: nil),
+]
+
+private let reportingProblems: [ReportingProblem] = [
+    .unknownUnit(typed: "fa_11", kind: "fiche-action", suggestion: "fa_1_1", valid: ["fa_1_1", "fa_2_6"]),
+    .unknownUnit(typed: "zz", kind: "SPSTI", suggestion: nil, valid: ["s_ain"]),
+    .unknownPeriod(typed: "PRST2", suggestion: "PRST3", valid: ["PRST3"]), .unknownPeriod(typed: "1999", suggestion: nil, valid: ["2020", "2021"]),
+    .notAReportingQuestionnaire(questionnaireID: "pilotes", option: "--unit"), .noChoiceMade(kind: "commission"),
 ]
 
 private let everyProblem: [Problem] =
     definitionProblems.map(Problem.definition) + conditionSyntaxProblems.map { .definition(.invalidCondition($0)) }
     + monitoringProblems.map { .definition(.monitoring($0)) }
     + answerProblems.map(Problem.answer) + importProblems.map(Problem.importCell) + storeProblems.map(Problem.store)
+    + reportingProblems.map(Problem.reporting)
 
 @Suite("Problems are worded in French and in English")
 struct ProblemWordingTests {

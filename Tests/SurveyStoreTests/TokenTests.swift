@@ -168,7 +168,7 @@ import Testing
         try queue.close()
         let store = try ResponseStore.open(at: path)
         let version = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 2)
+        #expect(version == Schema.schemaVersion)
         #expect(try store.createTokens(count: 1, questionnaireID: "essai", version: 1).count == 1)
     }
 }

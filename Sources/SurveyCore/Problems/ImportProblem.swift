@@ -23,6 +23,9 @@ package enum ImportProblem: Sendable, Hashable {
     case valueInUnnamedColumn(String)
     /// The store already holds this session.
     case sessionAlreadyStored(String, store: String)
+    /// The store (or an earlier row) already holds a response of session `session` for this
+    /// unit × period of the questionnaire version.
+    case reportingKeyAlreadyStored(unit: String, period: String, session: String, store: String)
 
     /// A cell of the named column (nil when the column has no name to give).
     case cell(column: String?, ImportCellProblem)

@@ -12,6 +12,8 @@ package enum Problem: Sendable, Hashable {
     case importCell(ImportProblem)
     /// The response store refused or failed.
     case store(StoreProblem)
+    /// The unit or period a monitoring questionnaire was to be answered for.
+    case reporting(ReportingProblem)
 }
 
 /// What a person reads about a problem: a sentence, and what to do when one helps.

@@ -73,6 +73,15 @@ package enum StoreProblem: Sendable, Hashable {
     case unreadableAnswer(key: String, session: String)
     /// An import or a simulation met a session id already stored.
     case sessionAlreadyStored(id: String)
+    /// A monitoring response was already sent for this unit × period of the questionnaire
+    /// version; `unitLabel` from the referential of the stored snapshot, when it names the unit.
+    case reportingResponseAlreadySent(questionnaireID: String, version: Int, unit: String, unitLabel: String?, period: String)
+    /// An invitation code was used for a unit × period whose response another session (started
+    /// without this code) is writing.
+    case reportingResponseInProgress(questionnaireID: String, version: Int, unit: String, unitLabel: String?, period: String)
+    /// An import or a simulation brought a second response for a unit × period already stored
+    /// (by another session) for the questionnaire version.
+    case reportingKeyAlreadyStored(questionnaireID: String, version: Int, unit: String, period: String, session: String)
 
     // MARK: Purge and backup
 
@@ -94,6 +103,9 @@ package enum StoreProblem: Sendable, Hashable {
     case mergeSessionWithoutDefinition(session: String, source: String?)
     /// Sessions of `source` already in `target` with other content; `shown` are the first ids.
     case mergeConflicts(count: Int, shown: [String], source: String?, target: String?)
+    /// Sessions of `source` for a unit × period that `target` already holds from another
+    /// session; `shown` are the first keys as « unit × period » of « questionnaire ».
+    case mergeReportingConflicts(count: Int, shown: [String], source: String?, target: String?)
 
     // MARK: Invitation tokens (told to respondents: never more than the token's state)
 

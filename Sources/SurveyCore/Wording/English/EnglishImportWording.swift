@@ -27,6 +27,10 @@ extension EnglishWording {
             Wording("the row has \(values) value(s) but the header has \(columns) columns: a separator too many or missing?")
         case .valueInUnnamedColumn(let value): Wording("“\(value)” is in a column without a header name: give it one or empty it.")
         case .sessionAlreadyStored(let id, let store): Wording("session “\(id)” is already in \(store): these answers were probably imported already.")
+        case .reportingKeyAlreadyStored(let unit, let period, let session, let store):
+            Wording(
+                "\(store) already holds a response (session “\(session)”) for unit “\(unit)” and period \(period): one response per unit and period; "
+                    + "remove this row, or first delete the old response (prst purge).")
         case .cell(let column, let problem): Wording((column.map { "column “\($0)”: " } ?? "") + text(of: problem))
         }
     }

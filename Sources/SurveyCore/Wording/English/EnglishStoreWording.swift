@@ -94,6 +94,19 @@ extension EnglishWording {
             Wording("The answer “\(key)” of the session “\(session)” cannot be read: the file may have been edited by hand.")
         case .sessionAlreadyStored(let id):
             Wording("The session “\(id)” is already in this store: nothing was added (were these responses imported already?).")
+        case .reportingResponseAlreadySent(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "The response of \(unitLabel.map { "“\($0)” (\(unit))" } ?? "“\(unit)”") for period \(period) to questionnaire “\(questionnaireID)” (version \(version)) was already sent: "
+                    + "one response per unit and period. To correct it, ask the evaluation team. Nothing was stored.")
+        case .reportingResponseInProgress(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "The response of \(unitLabel.map { "“\($0)” (\(unit))" } ?? "“\(unit)”") for period \(period) to questionnaire “\(questionnaireID)” (version \(version)) was already started "
+                    + "by someone else: resume it with its resume code (--resume), or ask the evaluation team. Your invitation code can still be used."
+            )
+        case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
+            Wording(
+                "The store already holds a response (session “\(session)”) for “\(unit)”, period \(period), to questionnaire “\(questionnaireID)” (version \(version)): "
+                    + "one response per unit and period. Nothing was added: import without this response, or simulate into a new store.")
 
         // Purge and backup
         case .noSessionToPurge(let typed, let path):
@@ -135,6 +148,11 @@ extension EnglishWording {
                     + "with other content (\(shown.joined(separator: ", "))\(count > shown.count ? ", …" : "")): "
                     + "these are probably two copies of the same station taken at different times. Merge only the latest copy of each station. Nothing was merged."
             )
+        case .mergeReportingConflicts(let count, let shown, let source, let target):
+            Wording(
+                "\(count) response\(count > 1 ? "s" : "") of “\(source ?? "the store to merge")” \(count > 1 ? "are" : "is") for a unit and period that “\(target ?? "the store")” already holds from another session "
+                    + "(\(shown.joined(separator: ", "))\(count > shown.count ? ", …" : "")): one response per unit and period. "
+                    + "Decide with the evaluation team which response to keep and delete the other (prst purge) before merging. Nothing was merged.")
 
         // Invitation tokens
         case .tokenHasOddCharacters(let characters):

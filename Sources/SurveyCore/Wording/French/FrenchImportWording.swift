@@ -32,6 +32,10 @@ extension FrenchWording {
             Wording("« \(value) » est dans une colonne sans nom d'en-tête : rattachez-la à une question ou videz-la.")
         case .sessionAlreadyStored(let id, let store):
             Wording("la session « \(id) » est déjà dans \(store) : ces réponses ont sans doute déjà été importées.")
+        case .reportingKeyAlreadyStored(let unit, let period, let session, let store):
+            Wording(
+                "\(store) a déjà une réponse (session « \(session) ») pour l'unité « \(unit) » et la période \(period) : une seule réponse par unité et par période ; "
+                    + "retirez cette ligne, ou supprimez d'abord l'ancienne réponse (prst purge).")
         case .cell(let column, let problem):
             Wording((column.map { "colonne « \($0) » : " } ?? "") + text(of: problem))
         }

@@ -104,6 +104,20 @@ extension FrenchWording {
             Wording("La réponse « \(key) » de la session « \(session) » est illisible : la base a peut-être été modifiée à la main.")
         case .sessionAlreadyStored(let id):
             Wording("La session « \(id) » est déjà dans cette base : rien n'a été ajouté (ces réponses ont-elles déjà été importées ?).")
+        case .reportingResponseAlreadySent(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "La réponse de \(unitLabel.map { "« \($0) » (\(unit))" } ?? "« \(unit) »") pour la période \(period) au questionnaire « \(questionnaireID) » (version \(version)) a déjà été envoyée : "
+                    + "une seule réponse par unité et par période. Pour la corriger, adressez-vous à l'équipe d'évaluation. Rien n'a été enregistré.")
+        case .reportingResponseInProgress(let questionnaireID, let version, let unit, let unitLabel, let period):
+            Wording(
+                "La réponse de \(unitLabel.map { "« \($0) » (\(unit))" } ?? "« \(unit) »") pour la période \(period) au questionnaire « \(questionnaireID) » (version \(version)) est déjà commencée "
+                    + "par une autre personne : reprenez-la avec son code de reprise (--resume), ou adressez-vous à l'équipe d'évaluation. Votre code d'invitation reste utilisable."
+            )
+        case .reportingKeyAlreadyStored(let questionnaireID, let version, let unit, let period, let session):
+            Wording(
+                "La base a déjà une réponse (session « \(session) ») pour « \(unit) », période \(period), au questionnaire « \(questionnaireID) » (version \(version)) : "
+                    + "une seule réponse par unité et par période. Rien n'a été ajouté : importez sans cette réponse, ou simulez dans une base neuve."
+            )
 
         // Purge and backup
         case .noSessionToPurge(let typed, let path):
@@ -146,6 +160,11 @@ extension FrenchWording {
                     + "avec un contenu différent (\(shown.joined(separator: ", "))\(count > shown.count ? ", …" : "")) : "
                     + "ce sont sans doute deux copies du même poste prises à des moments différents. Fusionnez seulement la copie la plus récente de chaque poste. Rien n'a été fusionné."
             )
+        case .mergeReportingConflicts(let count, let shown, let source, let target):
+            Wording(
+                "\(count) réponse\(count > 1 ? "s" : "") de « \(source ?? "la base à fusionner") » \(count > 1 ? "portent" : "porte") sur une unité et une période déjà renseignées dans « \(target ?? "la base") » par une autre session "
+                    + "(\(shown.joined(separator: ", "))\(count > shown.count ? ", …" : "")) : une seule réponse par unité et par période. "
+                    + "Choisissez avec l'équipe d'évaluation la réponse à garder et supprimez l'autre (prst purge) avant de fusionner. Rien n'a été fusionné.")
 
         // Invitation tokens
         case .tokenHasOddCharacters(let characters):
