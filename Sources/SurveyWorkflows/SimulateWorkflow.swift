@@ -51,13 +51,22 @@ package enum SimulateWorkflow {
         }
         let sink = StoreSimulationSink(store: opened, questionnaires: loaded.questionnaires)
         var outcome = Outcome(written: [])
+        let reportingProfile = ReportingProfile(campaign.simulation?["suivi"])
         for questionnaire in loaded.questionnaires.compactMap(\.questionnaire) {
-            let count = sizes[questionnaire.population] ?? 0
+            var count = sizes[questionnaire.population] ?? 0
             var done = 0
-            try simulator.generate(questionnaire, count: count) { record in
+            let write = { (record: ResponseRecord) in
                 try sink.write(record, definition: questionnaire)
                 done += 1
                 if output.showsProgress, done % 500 == 0 || done == count { output.progress("\(questionnaire.population) : \(done) / \(count)") }
+            }
+            if questionnaire.reporting != nil {
+                // A monitoring questionnaire is answered per unit × period, not by a number of people.
+                count = 0
+                try simulator.generateReporting(questionnaire, reporting: reportingProfile, write)
+                count = done
+            } else {
+                try simulator.generate(questionnaire, count: count, write)
             }
             do { try sink.flush() } catch let error as StoreError { throw Refusal(error.message) }
             if output.showsProgress { output.error("") }

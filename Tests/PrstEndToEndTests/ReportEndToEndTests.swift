@@ -57,6 +57,28 @@ struct ReportEndToEndTests {
         }
     }
 
+    /// The monitoring example too: `prst simulate` gives one bilan per reporting fiche-action,
+    /// stored with its unit × period, and the report over that store is the committed one.
+    @Test func monitoringCommandsRegenerateTheMonitoringExample() throws {
+        let directory = try TemporaryDirectory()
+        let store = directory.path + "/suivi.sqlite"
+        let simulate = try PrstBinary.run(["simulate", "surveys/suivi.yaml", "--seed", "2020", "--store", store])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        let out = directory.path + "/rapport"
+        let report = try PrstBinary.run(["report", "surveys/suivi.yaml", "--store", store, "--out", out])
+        #expect(report.status == 0, "\(report.stderr)")
+        let example = packageRoot() + "/reports/exemple-suivi"
+        for name in ["suivi.md", "couverture.csv", "consolidation.csv", "typologie.csv", "evolution.csv", "statuts.csv"] {
+            #expect(
+                FileManager.default.contentsEqual(atPath: out + "/" + name, andPath: example + "/" + name),
+                "\(name) differs from reports/exemple-suivi")
+        }
+        let units = try FileManager.default.contentsOfDirectory(atPath: example + "/unites").sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/unites").sorted() == units)
+        let status = try PrstBinary.run(["status", "--store", store])
+        #expect(status.stdout.contains("fiches-actions sur 19"), "\(status.stdout)")
+    }
+
     @Test func reportWithoutAStoreSaysWhatToDo() throws {
         let directory = try TemporaryDirectory()
         let result = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", directory.path + "/absent.sqlite"])
