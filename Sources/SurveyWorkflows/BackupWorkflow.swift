@@ -8,7 +8,7 @@ package enum BackupWorkflow {
         do {
             try responses.backup(to: destination, replacing: replacing)
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
         output.out("Sauvegarde de \(path) écrite dans \(destination) (vérifiée, lisible par vous seul).\n")
     }

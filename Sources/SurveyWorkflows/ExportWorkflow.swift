@@ -23,7 +23,7 @@ package enum ExportWorkflow {
         var reader: ResponseStore?
         if FileManager.default.fileExists(atPath: path) {
             let opened = try ExistingStore.open(path, output: output)
-            do { stored = try opened.definitions() } catch { throw Refusal(error.message) }
+            do { stored = try opened.definitions() } catch { throw Refusal(error) }
             reader = opened
         } else {
             output.error("Aucune base de réponses « \(path) » : l'export ne contiendra que les lignes d'en-tête (modèles pour prst import).")
@@ -44,7 +44,7 @@ package enum ExportWorkflow {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw Refusal("Impossible de créer le dossier « \(out) » : vérifiez le chemin et vos droits d'écriture.")
+            throw Refusal(.cannotCreateFolder(path: out))
         }
         var outcome = Outcome(files: [])
         var dictionary: [[String]] = []
@@ -65,7 +65,7 @@ package enum ExportWorkflow {
                         count += 1
                     }
                 } catch let error as StoreError {
-                    throw Refusal(error.message)
+                    throw Refusal(error)
                 }
             }
             try writer.close()
@@ -83,30 +83,29 @@ package enum ExportWorkflow {
     /// The questionnaires a campaign names, or the single questionnaire given.
     package static func questionnaires(in path: String) throws(Refusal) -> [Questionnaire] {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw Refusal("Le fichier « \(path) » n'existe pas : indiquez la campagne (campagne.yaml) ou un questionnaire.")
+            throw Refusal(.definitionFileMissing(path: path))
         }
         switch DefinitionValidator.kind(of: path) {
         case .campaign:
             let loaded = CampaignLoader.load(path)
             guard !loaded.hasErrors else {
-                throw Refusal("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).", diagnostics: loaded.diagnostics)
+                throw Refusal(.invalidCampaign, diagnostics: loaded.diagnostics)
             }
             return loaded.questionnaires.compactMap(\.questionnaire)
         case .questionnaire:
             let loaded = QuestionnaireLoader.load(path)
             guard let questionnaire = loaded.questionnaire else {
-                throw Refusal(
-                    "Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
+                throw Refusal(.invalidQuestionnaire(path: path), diagnostics: loaded.diagnostics)
             }
             return [questionnaire]
         default:
-            throw Refusal("« \(path) » n'est ni une campagne ni un questionnaire : indiquez campagne.yaml ou un fichier de questionnaire.")
+            throw Refusal(.notADefinition(path: path))
         }
     }
 
     static func write(_ text: String, to path: String) throws(Refusal) {
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-            throw Refusal("Impossible d'écrire « \(path) » : vérifiez le dossier et vos droits d'écriture.")
+            throw Refusal(.cannotWrite(path: path))
         }
     }
 }
@@ -127,7 +126,7 @@ package final class OutputFile {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: path)
         else {
-            throw Refusal("Impossible d'écrire « \(path) » : vérifiez le dossier et vos droits d'écriture.")
+            throw Refusal(.cannotWrite(path: path))
         }
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         self.init(handle: handle, path: path, capacity: capacity)
@@ -164,7 +163,7 @@ package final class OutputFile {
             buffer.removeAll()
             try handle.close()
         } catch {
-            throw Refusal("Impossible d'écrire « \(path) » (disque plein ?) : libérez de la place puis relancez l'export.")
+            throw Refusal(.diskFullWhileExporting(path: path))
         }
     }
 }

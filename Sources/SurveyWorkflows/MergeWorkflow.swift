@@ -13,7 +13,7 @@ package enum MergeWorkflow {
             if let warning = target.permissionWarning() { output.error(warning) }
             report = try target.merge(from: sources)
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
         for note in report.notes { output.error("Attention : " + note) }
         output.out(render(report, into: destination))

@@ -14,7 +14,7 @@ package enum PreviewWorkflow {
         }
         let loaded = QuestionnaireLoader.load(path, themes: themes)
         guard let definition = loaded.questionnaire else {
-            throw Refusal("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
+            throw Refusal(.invalidQuestionnaire(path: path), diagnostics: loaded.diagnostics)
         }
         return QuestionnairePreview(definition, themeTitles: themeTitles).render()
     }
@@ -26,7 +26,7 @@ package enum PreviewWorkflow {
         do {
             try markdown.write(toFile: destination, atomically: true, encoding: .utf8)
         } catch {
-            throw Refusal("Impossible d'écrire \(destination) : vérifiez le dossier et les droits d'écriture.")
+            throw Refusal(.cannotWritePreview(path: destination))
         }
     }
 }

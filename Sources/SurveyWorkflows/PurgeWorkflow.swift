@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import SurveyStore
 
 /// `prst purge`: erases for good the sessions of a respondent who asks, or the questionnaires
@@ -35,7 +36,7 @@ package enum PurgeWorkflow {
                 olderThan = text
             }
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
         if plan.sessionIDs.isEmpty {
             output.out("Aucun questionnaire non terminé commencé il y a plus de \(olderThan) : rien à effacer.\n")
@@ -43,10 +44,10 @@ package enum PurgeWorkflow {
         }
         output.out(describe(plan))
         guard confirmed else {
-            throw Refusal("Rien n'a été effacé : relancez la même commande en ajoutant --yes pour confirmer.")
+            throw Refusal(.purgeNotConfirmed)
         }
         let deleted: [String]
-        do { deleted = try responses.purge(plan) } catch { throw Refusal(error.description) }
+        do { deleted = try responses.purge(plan) } catch { throw Refusal(error) }
         if deleted.count != plan.sessionIDs.count {
             output.error("\(plan.sessionIDs.count - deleted.count) session(s) terminée(s) entre-temps n'ont pas été effacées.")
         }

@@ -17,25 +17,25 @@ package enum ReportWorkflow {
     ) throws -> Outcome {
         let loaded = CampaignLoader.load(path)
         guard let campaign = loaded.campaign, !loaded.hasErrors else {
-            throw Refusal("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).", diagnostics: loaded.diagnostics)
+            throw Refusal(.invalidCampaign, diagnostics: loaded.diagnostics)
         }
         var options = AnalysisOptions(minGroup: minGroup)
         if let codage {
             guard let text = try? String(contentsOfFile: codage, encoding: .utf8) else {
-                throw Refusal("Impossible de lire le codage manuel \(codage).")
+                throw Refusal(.manualCodingUnreadable(path: codage))
             }
             options.manualCodes = ManualCoding.parse(text)
         }
         let showProgress = output.showsProgress
         if showProgress { options.progress = { output.progress("\($0) réponses lues") } }
         guard FileManager.default.fileExists(atPath: storePath) else {
-            throw Refusal("Aucune réponse : le fichier \(storePath) n'existe pas. Indiquez la base avec --store (ou la variable PRST_STORE).")
+            throw Refusal(.noStoreToReport(path: storePath))
         }
         let reader: ResponseStore
         do {
             reader = try ResponseStore.open(at: storePath)
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error)
         }
         let directory = directory ?? "reports/\(campaign.id)"
         // Open answers go to disk as they are read, so memory does not grow with the survey.

@@ -30,7 +30,7 @@ package enum RunWorkflow {
     ) throws(Refusal) -> Prepared {
         let loaded = QuestionnaireLoader.load(path)
         guard let definition = loaded.questionnaire else {
-            throw Refusal("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
+            throw Refusal(.invalidQuestionnaire(path: path), diagnostics: loaded.diagnostics)
         }
         let strings = Strings(definition.language)
         let opened: RunStoreWiring.Opened
@@ -44,10 +44,7 @@ package enum RunWorkflow {
         case .start(let token):
             if DefinitionValidator.access(of: definition, at: path) == .token {
                 guard let typed = token ?? askForToken(strings) else {
-                    throw Refusal(
-                        strings.fr
-                            ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
-                            : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
+                    throw Refusal(.invitationRequired, language: definition.language)
                 }
                 opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now)
             } else {
@@ -107,7 +104,7 @@ package enum RunStoreWiring {
                 questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
                 persistence: StorePersistence(store: store, now: now), isResumed: false)
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error, language: questionnaire.language)
         }
     }
 
@@ -133,7 +130,7 @@ package enum RunStoreWiring {
                     persistence: StorePersistence(store: store, now: now), isResumed: true)
             }
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error, language: questionnaire.language)
         }
     }
 
@@ -144,16 +141,10 @@ package enum RunStoreWiring {
         do {
             let store = try ResponseStore.open(at: storePath)
             guard let info = try store.session(resumeCode: code) else {
-                throw Refusal(
-                    strings.fr
-                        ? "Code de reprise inconnu : « \(code) ». Vérifiez le code (par exemple K7F3-9QXM) et le fichier de réponses (--store)."
-                        : "Unknown resume code: “\(code)”. Check the code (for example K7F3-9QXM) and the response file (--store).")
+                throw Refusal(.unknownResumeCode(code), language: strings.language)
             }
             guard info.questionnaireID == questionnaireID else {
-                throw Refusal(
-                    strings.fr
-                        ? "Ce code de reprise correspond au questionnaire « \(info.questionnaireID) », pas à « \(questionnaireID) »."
-                        : "This resume code belongs to questionnaire “\(info.questionnaireID)”, not “\(questionnaireID)”.")
+                throw Refusal(.resumeCodeOfAnotherQuestionnaire(found: info.questionnaireID, expected: questionnaireID), language: strings.language)
             }
             let snapshot = try store.questionnaire(for: info.definition)
             let answers = try store.answers(session: info.id)
@@ -163,9 +154,9 @@ package enum RunStoreWiring {
         } catch let refusal as Refusal {
             throw refusal
         } catch let error as StoreError {
-            throw Refusal(error.message)
+            throw Refusal(error, language: strings.language)
         } catch {
-            throw Refusal("\(error)")
+            throw Refusal(StoreError(.unexpectedFailure(path: storePath)), language: strings.language)
         }
     }
 }

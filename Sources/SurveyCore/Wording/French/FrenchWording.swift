@@ -8,6 +8,7 @@ package enum FrenchWording {
         case .answer(let problem): wording(for: problem)
         case .importCell(let problem): wording(for: problem)
         case .store(let problem): wording(for: problem)
+        case .command(let problem): wording(for: problem)
         }
     }
 
