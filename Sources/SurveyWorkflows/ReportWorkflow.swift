@@ -13,16 +13,16 @@ package enum ReportWorkflow {
     }
 
     package static func run(
-        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, codage: String?, output: WorkflowOutput
+        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, manualCoding: String?, output: WorkflowOutput
     ) throws -> Outcome {
         let loaded = CampaignLoader.load(path)
         guard let campaign = loaded.campaign, !loaded.hasErrors else {
             throw Refusal(.invalidCampaign, diagnostics: loaded.diagnostics)
         }
         var options = AnalysisOptions(minGroup: minGroup)
-        if let codage {
-            guard let text = try? String(contentsOfFile: codage, encoding: .utf8) else {
-                throw Refusal(.manualCodingUnreadable(path: codage))
+        if let manualCoding {
+            guard let text = try? String(contentsOfFile: manualCoding, encoding: .utf8) else {
+                throw Refusal(.manualCodingUnreadable(path: manualCoding))
             }
             options.manualCodes = ManualCoding.parse(text)
         }
