@@ -21,16 +21,29 @@ extension ResponseStore {
     // MARK: - Sessions
 
     package func startSession(definition: DefinitionID, origin: SessionOrigin = .respondent, at date: Date = Date()) throws(StoreError) -> SessionInfo {
+        try insertNewSession(definition: definition, origin: origin, at: date) { db in
+            guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
+                throw StoreError(.definitionMissingForSession(id: definition.rawValue))
+            }
+        }
+    }
+
+    /// Inserts a session with a fresh id and resume code, drawn again when either is taken (the
+    /// one place sessions are created). `checking` runs first in the same transaction and throws
+    /// to refuse; `linking` runs after the insert (a token marks itself as in progress).
+    func insertNewSession(
+        definition: DefinitionID, origin: SessionOrigin, at date: Date, checking: (Database) throws -> Void,
+        linking: (Database, SessionRecord) throws -> Void = { _, _ in }
+    ) throws(StoreError) -> SessionInfo {
         for _ in 0..<10 {
             let record = SessionRecord(
                 id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
                 status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil)
             do {
                 return try writer.write { db in
-                    guard try DefinitionRecord.exists(db, key: definition.rawValue) else {
-                        throw StoreError(.definitionMissingForSession(id: definition.rawValue))
-                    }
+                    try checking(db)
                     try record.insert(db)
+                    try linking(db, record)
                     guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
                         throw StoreError(.sessionCreatedButMissing)
                     }

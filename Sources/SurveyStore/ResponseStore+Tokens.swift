@@ -194,41 +194,24 @@ extension ResponseStore {
         token typed: String, definition: DefinitionID, origin: SessionOrigin = .respondent, at date: Date = Date()
     ) throws(StoreError) -> SessionInfo {
         guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
-        for _ in 0..<10 {
-            let record = SessionRecord(
-                id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
-                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil)
-            do {
-                return try writer.write { db in
-                    guard
-                        let questionnaireID = try String.fetchOne(
-                            db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
-                    else {
-                        throw StoreError(.definitionMissingForSession(id: definition.rawValue))
-                    }
-                    let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
-                    guard row.state == .unused else {
-                        if row.state == .inProgress {
-                            throw StoreError(.tokenJustStarted)
-                        }
-                        throw Self.refusal(row.state)
-                    }
-                    try record.insert(db)
-                    try db.execute(
-                        sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
-                        arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
-                    guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
-                        throw StoreError(.sessionCreatedButMissing)
-                    }
-                    return info
-                }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                continue  // an id or a resume code already taken: draw again
-            } catch {
-                throw StoreError.wrap(error, path: path)
+        return try insertNewSession(definition: definition, origin: origin, at: date) { db in
+            guard
+                let questionnaireID = try String.fetchOne(db, sql: "SELECT questionnaire_id FROM definitions WHERE id = ?", arguments: [definition.rawValue])
+            else {
+                throw StoreError(.definitionMissingForSession(id: definition.rawValue))
             }
+            let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
+            guard row.state == .unused else {
+                if row.state == .inProgress {
+                    throw StoreError(.tokenJustStarted)
+                }
+                throw Self.refusal(row.state)
+            }
+        } linking: { db, record in
+            try db.execute(
+                sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
+                arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
         }
-        throw StoreError(.noFreeSessionID)
     }
 
     // MARK: - Helpers

@@ -87,17 +87,9 @@ package enum ExportWorkflow {
         }
         switch DefinitionValidator.kind(of: path) {
         case .campaign:
-            let loaded = CampaignLoader.load(path)
-            guard !loaded.hasErrors else {
-                throw Refusal(.invalidCampaign, diagnostics: loaded.diagnostics)
-            }
-            return loaded.questionnaires.compactMap(\.questionnaire)
+            return try DefinitionFiles.campaign(path).loaded.questionnaires.compactMap(\.questionnaire)
         case .questionnaire:
-            let loaded = QuestionnaireLoader.load(path)
-            guard let questionnaire = loaded.questionnaire else {
-                throw Refusal(.invalidQuestionnaire(path: path), diagnostics: loaded.diagnostics)
-            }
-            return [questionnaire]
+            return [try DefinitionFiles.questionnaire(path).questionnaire]
         default:
             throw Refusal(.notADefinition(path: path))
         }

@@ -22,10 +22,8 @@ package enum ImportWorkflow {
         questionnaire questionnairePath: String, file: String, storePath path: String, dryRun: Bool, now: WorkflowClock = SystemClock.now,
         newSessionID: () -> String = Codes.random, output: WorkflowOutput
     ) throws -> Outcome {
-        let loaded = QuestionnaireLoader.load(questionnairePath)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal(.invalidQuestionnaire(path: questionnairePath), diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.questionnaire(questionnairePath)
+        let definition = usable.questionnaire, loaded = usable.loaded
         let data = try read(file)
         let existing: ResponseStore? = FileManager.default.fileExists(atPath: path) ? try ExistingStore.open(path, output: output) : nil
         if let existing {

@@ -33,10 +33,7 @@ package enum InviteWorkflow {
         throws(Refusal)
         -> Outcome
     {
-        let loaded = QuestionnaireLoader.load(file)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal(.invalidQuestionnaireNoCodeCreated(path: file), diagnostics: loaded.diagnostics)
-        }
+        let definition = try DefinitionFiles.questionnaire(file, refusal: .invalidQuestionnaireNoCodeCreated(path: file)).questionnaire
         guard DefinitionValidator.access(of: definition, at: file) == .token else {
             throw Refusal(.openAccessQuestionnaire(id: definition.id, file: file))
         }

@@ -12,10 +12,7 @@ package enum PreviewWorkflow {
             themes = campaign.themeIDs
             themeTitles = Dictionary(uniqueKeysWithValues: campaign.themes.map { ($0.id, $0.title) })
         }
-        let loaded = QuestionnaireLoader.load(path, themes: themes)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal(.invalidQuestionnaire(path: path), diagnostics: loaded.diagnostics)
-        }
+        let definition = try DefinitionFiles.questionnaire(path, themes: themes).questionnaire
         return QuestionnairePreview(definition, themeTitles: themeTitles).render()
     }
 

@@ -15,10 +15,8 @@ package enum ReportWorkflow {
     package static func run(
         campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, manualCoding: String?, output: WorkflowOutput
     ) throws -> Outcome {
-        let loaded = CampaignLoader.load(path)
-        guard let campaign = loaded.campaign, !loaded.hasErrors else {
-            throw Refusal(.invalidCampaign, diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.campaign(path)
+        let campaign = usable.campaign, loaded = usable.loaded
         var options = AnalysisOptions(minGroup: minGroup)
         if let manualCoding {
             guard let text = try? String(contentsOfFile: manualCoding, encoding: .utf8) else {

@@ -28,10 +28,8 @@ package enum RunWorkflow {
     package static func prepare(
         questionnaire path: String, entry: Entry, storePath: String, now: @escaping WorkflowClock = SystemClock.now, askForToken: (Strings) -> String?
     ) throws(Refusal) -> Prepared {
-        let loaded = QuestionnaireLoader.load(path)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal(.invalidQuestionnaire(path: path), diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.questionnaire(path)
+        let definition = usable.questionnaire, loaded = usable.loaded
         let strings = Strings(definition.language)
         let opened: RunStoreWiring.Opened
         switch entry {
@@ -90,6 +88,20 @@ package enum RunStoreWiring {
         package var resumeCode: String
         package var persistence: SessionPersistence
         package var isResumed: Bool
+
+        /// A session just started: no answer yet.
+        static func started(_ info: SessionInfo, questionnaire: Questionnaire, store: ResponseStore, now: @escaping WorkflowClock) -> Opened {
+            Opened(
+                questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
+                persistence: StorePersistence(store: store, now: now), isResumed: false)
+        }
+
+        /// An unfinished session, answered on with the questionnaire snapshot it was started with.
+        static func resumed(_ info: SessionInfo, store: ResponseStore, now: @escaping WorkflowClock) throws(StoreError) -> Opened {
+            Opened(
+                questionnaire: try store.questionnaire(for: info.definition), answers: try store.answers(session: info.id), sessionID: info.id,
+                resumeCode: info.resumeCode, persistence: StorePersistence(store: store, now: now), isResumed: true)
+        }
     }
 
     /// Registers the questionnaire and starts a new session.
@@ -100,9 +112,7 @@ package enum RunStoreWiring {
             let store = try ResponseStore.open(at: storePath)
             let definition = try store.register(loaded)
             let info = try store.startSession(definition: definition, origin: .respondent, at: now())
-            return Opened(
-                questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                persistence: StorePersistence(store: store, now: now), isResumed: false)
+            return .started(info, questionnaire: questionnaire, store: store, now: now)
         } catch {
             throw Refusal(error, language: questionnaire.language)
         }
@@ -119,15 +129,9 @@ package enum RunStoreWiring {
             case .start:
                 let definition = try store.register(loaded)
                 let info = try store.startSession(token: token, definition: definition, at: now())
-                return Opened(
-                    questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: false)
+                return .started(info, questionnaire: questionnaire, store: store, now: now)
             case .resume(let info):
-                let snapshot = try store.questionnaire(for: info.definition)
-                let answers = try store.answers(session: info.id)
-                return Opened(
-                    questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: true)
+                return try .resumed(info, store: store, now: now)
             }
         } catch {
             throw Refusal(error, language: questionnaire.language)
@@ -138,26 +142,19 @@ package enum RunStoreWiring {
     package static func resume(
         code: String, questionnaireID: String, storePath: String, strings: Strings, now: @escaping WorkflowClock = SystemClock.now
     ) throws(Refusal) -> Opened {
+        let store: ResponseStore
+        let found: SessionInfo?
         do {
-            let store = try ResponseStore.open(at: storePath)
-            guard let info = try store.session(resumeCode: code) else {
-                throw Refusal(.unknownResumeCode(code), language: strings.language)
-            }
-            guard info.questionnaireID == questionnaireID else {
-                throw Refusal(.resumeCodeOfAnotherQuestionnaire(found: info.questionnaireID, expected: questionnaireID), language: strings.language)
-            }
-            let snapshot = try store.questionnaire(for: info.definition)
-            let answers = try store.answers(session: info.id)
-            return Opened(
-                questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                persistence: StorePersistence(store: store, now: now), isResumed: true)
-        } catch let refusal as Refusal {
-            throw refusal
-        } catch let error as StoreError {
-            throw Refusal(error, language: strings.language)
+            store = try ResponseStore.open(at: storePath)
+            found = try store.session(resumeCode: code)
         } catch {
-            throw Refusal(StoreError(.unexpectedFailure(path: storePath)), language: strings.language)
+            throw Refusal(error, language: strings.language)
         }
+        guard let info = found else { throw Refusal(.unknownResumeCode(code), language: strings.language) }
+        guard info.questionnaireID == questionnaireID else {
+            throw Refusal(.resumeCodeOfAnotherQuestionnaire(found: info.questionnaireID, expected: questionnaireID), language: strings.language)
+        }
+        do { return try .resumed(info, store: store, now: now) } catch { throw Refusal(error, language: strings.language) }
     }
 }
 

@@ -34,10 +34,8 @@ package enum SimulateWorkflow {
     }
 
     package static func run(campaign path: String, storePath: String, seed: UInt64, sizes: [String: Int], output: WorkflowOutput) throws -> Outcome {
-        let loaded = CampaignLoader.load(path)
-        guard let campaign = loaded.campaign, !loaded.hasErrors else {
-            throw Refusal(.invalidCampaign, diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.campaign(path)
+        let campaign = usable.campaign, loaded = usable.loaded
         let (profile, phrases) = try Simulator.load(campaign)
         let simulator = Simulator(profile: profile, phrases: phrases, seed: seed)
         let opened: ResponseStore
