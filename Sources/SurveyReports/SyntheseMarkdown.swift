@@ -200,7 +200,7 @@ extension SurveyReport {
         }
         md.append("### 5.2 Codebook des réponses libres")
         md.append("")
-        md.append("Codage automatique : texte normalisé (Unicode NFD, sans accents ni majuscules), motifs cherchés en début de mot ; une négation dans les trois mots qui précèdent (« pas assez de moyens ») classe la mention en difficulté. \(result.manualCodes > 0 ? "\(result.manualCodes) code(s) manuel(s) remplacent le codage automatique des réponses qu'ils listent." : "Aucun codage manuel n'a été fourni (option --coding).")")
+        md.append("Codage automatique : texte normalisé (Unicode NFD, sans accents ni majuscules), motifs cherchés en début de mot ; une négation dans les trois mots qui précèdent (« pas assez de moyens ») classe la mention en difficulté. \(result.manualCodes > 0 ? "\(result.manualCodes) code(s) manuel(s) remplacent le codage automatique des réponses qu'ils listent." : "Aucun codage manuel n'a été fourni (option --codage).")")
         md.append("")
         if let codebook = result.codebook {
             md.append("| Thème | Définition | Motifs |")
