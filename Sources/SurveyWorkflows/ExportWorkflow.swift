@@ -26,7 +26,7 @@ package enum ExportWorkflow {
             do { stored = try opened.definitions() } catch { throw Refusal(error) }
             reader = opened
         } else {
-            output.error("Aucune base de réponses « \(path) » : l'export ne contiendra que les lignes d'en-tête (modèles pour prst import).")
+            output.error(.exportWithoutStore(path: path))
         }
         // What the responses were answered with, as stored; the file's own definition when the
         // store has none yet (an empty template).
@@ -69,14 +69,14 @@ package enum ExportWorkflow {
                 }
             }
             try writer.close()
-            output.error("\(target) : \(count) réponse(s), \(layout.columns.count) colonnes")
+            output.error(.exportFileWritten(path: target, responses: count, columns: layout.columns.count))
             outcome.files.append(Outcome.File(path: target, responses: count, columns: layout.columns.count))
             dictionary += DataDictionary.rows(file: entry.file, layout: layout)
             scriptEntries.append(RImportScript.Entry(file: entry.file, layout: layout))
         }
         try write(style.table(DataDictionary.header, dictionary), to: (out as NSString).appendingPathComponent("dictionnaire.csv"))
         try write(RImportScript.make(scriptEntries, style: style), to: (out as NSString).appendingPathComponent("import.R"))
-        output.error("Dictionnaire des variables : \(out)/dictionnaire.csv ; lecture dans R : cd \(out) && Rscript import.R")
+        output.error(.exportDictionaryWritten(directory: out))
         return outcome
     }
 

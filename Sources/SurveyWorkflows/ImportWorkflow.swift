@@ -48,7 +48,7 @@ package enum ImportWorkflow {
                 }
             }
             try refuseIssues(summary, file: file, language: definition.language)
-            output.out("Vérification réussie : \(counts(summary)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run).\n")
+            output.out(.importChecked(counts(summary), file: file))
             return .checked(summary)
         }
 
@@ -75,13 +75,13 @@ package enum ImportWorkflow {
         } catch is RolledBack {
             if created { removeStore(path) }
             try refuseIssues(summary, file: file, language: definition.language)
-            output.out("Aucune réponse dans \(file) : rien à importer.\n")
+            output.out(.importEmpty(file: file))
             return .empty
         } catch let error as StoreError {
             if created { removeStore(path) }
             throw Refusal(problems: [.store(error.problem), .command(.nothingImported)], language: definition.language)
         }
-        output.out("\(counts(summary)) importée(s) dans \(path), marquées « importées ».\n")
+        output.out(.imported(counts(summary), store: path))
         return .imported(summary)
     }
 
@@ -100,8 +100,8 @@ package enum ImportWorkflow {
         throw Refusal(problems: problems, listed: Array(summary.issues.prefix(maximumPrinted)), language: language)
     }
 
-    package static func counts(_ summary: ImportSummary) -> String {
-        "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
+    static func counts(_ summary: ImportSummary) -> CommandOutcome.ResponseCounts {
+        CommandOutcome.ResponseCounts(valid: summary.valid, completed: summary.completed, inProgress: summary.inProgress)
     }
 
     static func alreadyStored(_ id: String, _ path: String) -> ImportProblem {

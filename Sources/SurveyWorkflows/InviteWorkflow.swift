@@ -72,9 +72,7 @@ package enum InviteWorkflow {
             // by anyone; say so plainly.
             throw abandon(.invitationCodesLost(path: csvPath, count: count))
         }
-        output.out(
-            "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(definition.id) » version \(definition.version) écrit\(count > 1 ? "s" : "") dans \(csvPath).\n"
-                + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses.\n")
+        output.out(.invitationsWritten(count: count, questionnaireID: definition.id, version: definition.version, file: csvPath))
         return .created(csv: csvPath, tokens: tokens)
     }
 
@@ -120,13 +118,11 @@ package enum InviteWorkflow {
         do { before = try responses.revoke(token: token) } catch { throw Refusal(error) }
         switch before {
         case .revoked:
-            output.out("Ce code était déjà annulé : rien n'a changé.\n")
+            output.out(.tokenAlreadyRevoked)
         case .inProgress:
-            output.out(
-                "Code annulé : il ne permet plus de reprendre le questionnaire commencé. Les réponses déjà données restent dans le fichier ; "
-                    + "« prst purge --incomplete --older-than 30d » efface les questionnaires jamais terminés.\n")
+            output.out(.tokenRevokedWhileInProgress)
         default:
-            output.out("Code annulé : il n'ouvre plus le questionnaire.\n")
+            output.out(.tokenRevoked)
         }
         return .revoked(before: before)
     }

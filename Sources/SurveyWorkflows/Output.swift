@@ -17,6 +17,13 @@ package protocol WorkflowOutput {
     func progress(_ text: String)
 }
 
+package extension WorkflowOutput {
+    /// What the command did, on standard output, in French (the evaluators' language).
+    func out(_ outcome: CommandOutcome) { out(outcome.text(in: .fr) + "\n") }
+    /// What the command did, on standard error (next to progress lines and warnings).
+    func error(_ outcome: CommandOutcome) { error(outcome.text(in: .fr)) }
+}
+
 /// A use case that stops before doing what was asked, as typed problems (no words): the located
 /// problems of a definition, the located problems listed as `place: message` (an import's bad
 /// cells), then the problems saying why and what to do, told in `language` (the questionnaire's

@@ -39,7 +39,7 @@ package enum PurgeWorkflow {
             throw Refusal(error)
         }
         if plan.sessionIDs.isEmpty {
-            output.out("Aucun questionnaire non terminé commencé il y a plus de \(olderThan) : rien à effacer.\n")
+            output.out(.nothingToPurge(olderThan: olderThan))
             return .nothingToErase
         }
         output.out(describe(plan))
@@ -49,10 +49,9 @@ package enum PurgeWorkflow {
         let deleted: [String]
         do { deleted = try responses.purge(plan) } catch { throw Refusal(error) }
         if deleted.count != plan.sessionIDs.count {
-            output.error("\(plan.sessionIDs.count - deleted.count) session(s) terminée(s) entre-temps n'ont pas été effacées.")
+            output.error(.finishedMeanwhile(count: plan.sessionIDs.count - deleted.count))
         }
-        output.out(
-            "Effacé : \(deleted.count) session\(deleted.count > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste.\n")
+        output.out(.purged(sessions: deleted.count))
         return .erased(plan, deleted: deleted)
     }
 

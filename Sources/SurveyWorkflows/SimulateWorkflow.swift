@@ -59,10 +59,10 @@ package enum SimulateWorkflow {
             }
             do { try sink.flush() } catch let error as StoreError { throw Refusal(error) }
             if output.showsProgress { output.error("") }
-            output.error("\(questionnaire.population) : \(count) sessions simulées")
+            output.error(.populationSimulated(population: questionnaire.population, sessions: count))
             outcome.written.append(Outcome.Written(population: questionnaire.population, sessions: count))
         }
-        output.error("Réponses simulées écrites dans \(storePath).")
+        output.error(.simulationWritten(store: storePath))
         return outcome
     }
 }

@@ -21,7 +21,7 @@ package enum StatusWorkflow {
             throw Refusal(error)
         }
         if rows.isEmpty {
-            output.out("Aucune réponse pour l'instant dans \(path) : aucune session n'a été ouverte.\n")
+            output.out(.noSessionYet(store: path))
             return .empty
         }
         output.out(render(rows))

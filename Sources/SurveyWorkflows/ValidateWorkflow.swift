@@ -23,8 +23,7 @@ package enum ValidateWorkflow {
         if errors > 0 || (strict && warnings > 0) {
             throw Refusal(.definitionsHaveProblems(errors: errors, warnings: warnings))
         }
-        let summary = warnings > 0 ? "valide, avec \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "valide"
-        output.error("\(paths.joined(separator: " ")) : \(summary).")
+        output.error(.definitionsValid(paths: paths, warnings: warnings))
         return outcome
     }
 

@@ -68,3 +68,36 @@ struct CommandWordingTests {
         #expect(lostCodes.message(in: .fr).hasSuffix("a été retiré Aucun code n'a été créé."))
     }
 }
+
+private let counts = CommandOutcome.ResponseCounts(valid: 12, completed: 10, inProgress: 2)
+private let commandOutcomes: [CommandOutcome] = [
+    .definitionsValid(paths: ["surveys"], warnings: 0), .definitionsValid(paths: ["a.yaml", "b.yaml"], warnings: 2),
+    .importChecked(counts, file: "r.csv"), .importEmpty(file: "r.csv"), .imported(counts, store: "a.sqlite"), .exportWithoutStore(path: "a.sqlite"),
+    .exportFileWritten(path: "x/pilotes.csv", responses: 3, columns: 40), .exportDictionaryWritten(directory: "x"),
+    .reportWritten(directory: "reports/c", suppressed: 4), .populationSimulated(population: "pilotes", sessions: 17),
+    .simulationWritten(store: "a.sqlite"), .backupWritten(store: "a.sqlite", destination: "b.sqlite"), .noSessionYet(store: "a.sqlite"),
+    .nothingToPurge(olderThan: "30d"), .finishedMeanwhile(count: 1), .purged(sessions: 2),
+    .invitationsWritten(count: 3, questionnaireID: "pilotes", version: 1, file: "i.csv"), .tokenAlreadyRevoked, .tokenRevokedWhileInProgress,
+    .tokenRevoked,
+]
+
+@Suite("Command outcomes are worded in French and in English")
+struct CommandOutcomeWordingTests {
+    @Test(arguments: commandOutcomes)
+    func everyOutcomeHasWordsInBothLanguages(_ outcome: CommandOutcome) {
+        let french = outcome.text(in: .fr), english = outcome.text(in: .en)
+        #expect(!french.isEmpty && french != english, "not translated: \(french)")
+        for frenchWord in [" dans ", " réponse", "écrit", "Aucun"] { #expect(!english.contains(frenchWord), "\(english)") }
+    }
+
+    @Test func frenchLinesAreTheCommandsOwn() {
+        #expect(
+            CommandOutcome.imported(counts, store: "a.sqlite").text(in: .fr)
+                == "12 réponse(s) (10 terminée(s), 2 en cours) importée(s) dans a.sqlite, marquées « importées ».")
+        #expect(CommandOutcome.definitionsValid(paths: ["a.yaml", "b.yaml"], warnings: 2).text(in: .fr) == "a.yaml b.yaml : valide, avec 2 avertissements.")
+        #expect(CommandOutcome.definitionsValid(paths: ["surveys"], warnings: 0).text(in: .fr) == "surveys : valide.")
+        #expect(
+            CommandOutcome.invitationsWritten(count: 1, questionnaireID: "p", version: 2, file: "i.csv").text(in: .fr).hasPrefix(
+                "1 code d'invitation pour « p » version 2 écrit dans i.csv.\nCe fichier est le seul"))
+    }
+}

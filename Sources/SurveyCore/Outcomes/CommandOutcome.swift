@@ -1,0 +1,58 @@
+import Foundation
+
+/// What a command did, said once it is done: typed like the problems (values, no words), worded
+/// in `Wording/`. The commands say them in French today; English is there for the day an
+/// outcome is told to a respondent or an English-speaking evaluator.
+package enum CommandOutcome: Sendable, Hashable {
+    // validate
+    case definitionsValid(paths: [String], warnings: Int)
+
+    // import
+    /// `--dry-run`: every row is valid.
+    case importChecked(ResponseCounts, file: String)
+    case importEmpty(file: String)
+    case imported(ResponseCounts, store: String)
+
+    // export
+    case exportWithoutStore(path: String)
+    case exportFileWritten(path: String, responses: Int, columns: Int)
+    case exportDictionaryWritten(directory: String)
+
+    // report and simulate
+    case reportWritten(directory: String, suppressed: Int)
+    case populationSimulated(population: String, sessions: Int)
+    case simulationWritten(store: String)
+
+    // backup, status, purge
+    case backupWritten(store: String, destination: String)
+    case noSessionYet(store: String)
+    case nothingToPurge(olderThan: String)
+    case finishedMeanwhile(count: Int)
+    case purged(sessions: Int)
+
+    // invite
+    case invitationsWritten(count: Int, questionnaireID: String, version: Int, file: String)
+    case tokenAlreadyRevoked
+    case tokenRevokedWhileInProgress
+    case tokenRevoked
+
+    /// Responses of an import, by state.
+    package struct ResponseCounts: Sendable, Hashable {
+        package var valid: Int
+        package var completed: Int
+        package var inProgress: Int
+
+        package init(valid: Int, completed: Int, inProgress: Int) {
+            self.valid = valid
+            self.completed = completed
+            self.inProgress = inProgress
+        }
+    }
+
+    package func text(in language: Language) -> String {
+        switch language {
+        case .fr: FrenchWording.wording(for: self)
+        case .en: EnglishWording.wording(for: self)
+        }
+    }
+}

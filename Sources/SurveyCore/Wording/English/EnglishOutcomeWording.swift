@@ -1,0 +1,53 @@
+import Foundation
+
+extension EnglishWording {
+    /// What a command did.
+    package static func wording(for outcome: CommandOutcome) -> String {
+        switch outcome {
+        case .definitionsValid(let paths, let warnings):
+            "\(paths.joined(separator: " ")): " + (warnings > 0 ? "valid, with \(warnings) warning\(warnings > 1 ? "s" : "")" : "valid") + "."
+        case .importChecked(let counts, let file):
+            "Check passed: \(responses(counts)) ready to be imported from \(file). Nothing was imported (--dry-run)."
+        case .importEmpty(let file):
+            "No response in \(file): nothing to import."
+        case .imported(let counts, let store):
+            "\(responses(counts)) imported into \(store), marked “imported”."
+        case .exportWithoutStore(let path):
+            "No response store “\(path)”: the export will hold only the header lines (templates for prst import)."
+        case .exportFileWritten(let path, let responses, let columns):
+            "\(path): \(responses) response(s), \(columns) columns"
+        case .exportDictionaryWritten(let directory):
+            "Data dictionary: \(directory)/dictionnaire.csv; reading in R: cd \(directory) && Rscript import.R"
+        case .reportWritten(let directory, let suppressed):
+            "Report written to \(directory)/synthese.md (\(suppressed) result(s) withheld for statistical secrecy)."
+        case .populationSimulated(let population, let sessions):
+            "\(population): \(sessions) simulated sessions"
+        case .simulationWritten(let store):
+            "Simulated responses written to \(store)."
+        case .backupWritten(let store, let destination):
+            "Backup of \(store) written to \(destination) (checked, readable by you only)."
+        case .noSessionYet(let store):
+            "No response yet in \(store): no session was opened."
+        case .nothingToPurge(let olderThan):
+            "No unfinished questionnaire started more than \(olderThan) ago: nothing to erase."
+        case .finishedMeanwhile(let count):
+            "\(count) session(s) finished meanwhile were not erased."
+        case .purged(let sessions):
+            "Erased: \(sessions) session\(sessions > 1 ? "s" : ""). The file was cleaned: no trace of the erased responses remains in it."
+        case .invitationsWritten(let count, let questionnaireID, let version, let file):
+            "\(count) invitation code\(count > 1 ? "s" : "") for “\(questionnaireID)” version \(version) written to \(file).\n"
+                + "This file is the only one holding the full codes: keep it safe, never attach it to the response file."
+        case .tokenAlreadyRevoked:
+            "This code was already revoked: nothing changed."
+        case .tokenRevokedWhileInProgress:
+            "Code revoked: it can no longer resume the questionnaire it started. The answers already given stay in the file; "
+                + "“prst purge --incomplete --older-than 30d” erases the questionnaires never finished."
+        case .tokenRevoked:
+            "Code revoked: it no longer opens the questionnaire."
+        }
+    }
+
+    private static func responses(_ counts: CommandOutcome.ResponseCounts) -> String {
+        "\(counts.valid) response(s) (\(counts.completed) completed, \(counts.inProgress) in progress)"
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+extension FrenchWording {
+    /// What a command did.
+    package static func wording(for outcome: CommandOutcome) -> String {
+        switch outcome {
+        case .definitionsValid(let paths, let warnings):
+            "\(paths.joined(separator: " ")) : "
+                + (warnings > 0 ? "valide, avec \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "valide") + "."
+        case .importChecked(let counts, let file):
+            "Vérification réussie : \(responses(counts)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run)."
+        case .importEmpty(let file):
+            "Aucune réponse dans \(file) : rien à importer."
+        case .imported(let counts, let store):
+            "\(responses(counts)) importée(s) dans \(store), marquées « importées »."
+        case .exportWithoutStore(let path):
+            "Aucune base de réponses « \(path) » : l'export ne contiendra que les lignes d'en-tête (modèles pour prst import)."
+        case .exportFileWritten(let path, let responses, let columns):
+            "\(path) : \(responses) réponse(s), \(columns) colonnes"
+        case .exportDictionaryWritten(let directory):
+            "Dictionnaire des variables : \(directory)/dictionnaire.csv ; lecture dans R : cd \(directory) && Rscript import.R"
+        case .reportWritten(let directory, let suppressed):
+            "Rapport écrit dans \(directory)/synthese.md (\(suppressed) résultat(s) non publié(s) pour le secret statistique)."
+        case .populationSimulated(let population, let sessions):
+            "\(population) : \(sessions) sessions simulées"
+        case .simulationWritten(let store):
+            "Réponses simulées écrites dans \(store)."
+        case .backupWritten(let store, let destination):
+            "Sauvegarde de \(store) écrite dans \(destination) (vérifiée, lisible par vous seul)."
+        case .noSessionYet(let store):
+            "Aucune réponse pour l'instant dans \(store) : aucune session n'a été ouverte."
+        case .nothingToPurge(let olderThan):
+            "Aucun questionnaire non terminé commencé il y a plus de \(olderThan) : rien à effacer."
+        case .finishedMeanwhile(let count):
+            "\(count) session(s) terminée(s) entre-temps n'ont pas été effacées."
+        case .purged(let sessions):
+            "Effacé : \(sessions) session\(sessions > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste."
+        case .invitationsWritten(let count, let questionnaireID, let version, let file):
+            "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(questionnaireID) » version \(version) écrit\(count > 1 ? "s" : "") dans \(file).\n"
+                + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses."
+        case .tokenAlreadyRevoked:
+            "Ce code était déjà annulé : rien n'a changé."
+        case .tokenRevokedWhileInProgress:
+            "Code annulé : il ne permet plus de reprendre le questionnaire commencé. Les réponses déjà données restent dans le fichier ; "
+                + "« prst purge --incomplete --older-than 30d » efface les questionnaires jamais terminés."
+        case .tokenRevoked:
+            "Code annulé : il n'ouvre plus le questionnaire."
+        }
+    }
+
+    private static func responses(_ counts: CommandOutcome.ResponseCounts) -> String {
+        "\(counts.valid) réponse(s) (\(counts.completed) terminée(s), \(counts.inProgress) en cours)"
+    }
+}
