@@ -59,9 +59,7 @@ package enum RunWorkflow {
     /// (erasure request).
     package static func receipt(_ prepared: Prepared) -> String? {
         guard !prepared.session.isRehearsal else { return nil }
-        return prepared.strings.fr
-            ? "Référence de vos réponses : \(prepared.session.sessionID). Conservez-la si vous souhaitez un jour en demander la suppression.\n"
-            : "Reference of your answers: \(prepared.session.sessionID). Keep it if you ever want them erased.\n"
+        return CommandOutcome.answersReceipt(sessionID: prepared.session.sessionID).text(in: prepared.strings.language) + "\n"
     }
 
     /// Full screen only on a real terminal both ways, unless --plain or TERM is unset or dumb
@@ -73,9 +71,7 @@ package enum RunWorkflow {
 
     /// The question asked when an invitation code is needed and none was given.
     package static func tokenPrompt(_ strings: Strings) -> String {
-        strings.fr
-            ? "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
-            : "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): "
+        CommandOutcome.invitationCodeAsked.text(in: strings.language)
     }
 }
 

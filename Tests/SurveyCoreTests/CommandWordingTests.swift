@@ -78,7 +78,7 @@ private let commandOutcomes: [CommandOutcome] = [
     .simulationWritten(store: "a.sqlite"), .backupWritten(store: "a.sqlite", destination: "b.sqlite"), .noSessionYet(store: "a.sqlite"),
     .nothingToPurge(olderThan: "30d"), .finishedMeanwhile(count: 1), .purged(sessions: 2),
     .invitationsWritten(count: 3, questionnaireID: "pilotes", version: 1, file: "i.csv"), .tokenAlreadyRevoked, .tokenRevokedWhileInProgress,
-    .tokenRevoked,
+    .tokenRevoked, .answersReceipt(sessionID: "S7K2M9QF"), .invitationCodeAsked,
 ]
 
 @Suite("Command outcomes are worded in French and in English")

@@ -30,6 +30,12 @@ package enum CommandOutcome: Sendable, Hashable {
     case finishedMeanwhile(count: Int)
     case purged(sessions: Int)
 
+    // run (told to the respondent, in the questionnaire's language)
+    /// The reference of a stored session, the only way to ask for its erasure later.
+    case answersReceipt(sessionID: String)
+    /// The question asked when an invitation code is needed and none was given.
+    case invitationCodeAsked
+
     // invite
     case invitationsWritten(count: Int, questionnaireID: String, version: Int, file: String)
     case tokenAlreadyRevoked

@@ -34,6 +34,10 @@ extension EnglishWording {
             "\(count) session(s) finished meanwhile were not erased."
         case .purged(let sessions):
             "Erased: \(sessions) session\(sessions > 1 ? "s" : ""). The file was cleaned: no trace of the erased responses remains in it."
+        case .answersReceipt(let sessionID):
+            "Reference of your answers: \(sessionID). Keep it if you ever want them erased."
+        case .invitationCodeAsked:
+            "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): "
         case .invitationsWritten(let count, let questionnaireID, let version, let file):
             "\(count) invitation code\(count > 1 ? "s" : "") for “\(questionnaireID)” version \(version) written to \(file).\n"
                 + "This file is the only one holding the full codes: keep it safe, never attach it to the response file."

@@ -35,6 +35,10 @@ extension FrenchWording {
             "\(count) session(s) terminée(s) entre-temps n'ont pas été effacées."
         case .purged(let sessions):
             "Effacé : \(sessions) session\(sessions > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste."
+        case .answersReceipt(let sessionID):
+            "Référence de vos réponses : \(sessionID). Conservez-la si vous souhaitez un jour en demander la suppression."
+        case .invitationCodeAsked:
+            "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
         case .invitationsWritten(let count, let questionnaireID, let version, let file):
             "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(questionnaireID) » version \(version) écrit\(count > 1 ? "s" : "") dans \(file).\n"
                 + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses."
