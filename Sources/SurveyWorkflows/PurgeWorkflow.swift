@@ -56,21 +56,10 @@ package enum PurgeWorkflow {
     }
 
     package static func describe(_ plan: PurgePlan) -> String {
-        let sessions = plan.sessionIDs.count
-        var text = "À effacer : \(sessions) session\(sessions > 1 ? "s" : "")"
-        var kinds: [String] = []
-        if plan.completedCount > 0 { kinds.append("\(plan.completedCount) terminée\(plan.completedCount > 1 ? "s" : "")") }
-        if plan.inProgressCount > 0 { kinds.append("\(plan.inProgressCount) non terminée\(plan.inProgressCount > 1 ? "s" : "")") }
-        text += " (\(kinds.joined(separator: ", "))), \(plan.answerCount) réponse\(plan.answerCount > 1 ? "s" : "").\n"
-        let shown = plan.sessionIDs.prefix(50)
-        text +=
-            "Sessions : " + shown.joined(separator: ", ") + (plan.sessionIDs.count > shown.count ? ", … (\(plan.sessionIDs.count - shown.count) de plus)" : "")
-            + "\n"
-        if plan.tokensFreed > 0 {
-            text +=
-                "\(plan.tokensFreed) code\(plan.tokensFreed > 1 ? "s" : "") d'invitation redeviendr\(plan.tokensFreed > 1 ? "ont" : "a") utilisable\(plan.tokensFreed > 1 ? "s" : "").\n"
-        }
-        return text
+        CommandOutcome.purgePlan(
+            sessionIDs: plan.sessionIDs, completed: plan.completedCount, inProgress: plan.inProgressCount, answers: plan.answerCount,
+            tokensFreed: plan.tokensFreed
+        ).text(in: .fr) + "\n"
     }
 
     /// "12h", "30d", "30j", "2w" (also "2sem") in seconds; nil otherwise.

@@ -70,6 +70,15 @@ struct CommandWordingTests {
 }
 
 private let counts = CommandOutcome.ResponseCounts(valid: 12, completed: 10, inProgress: 2)
+private let mergeCounts: CommandOutcome.MergeCounts = {
+    var counts = CommandOutcome.MergeCounts()
+    counts.sessionsAdded = 2
+    counts.answersAdded = 1
+    counts.sessionsSkipped = 1
+    counts.tokensUpdated = 1
+    return counts
+}()
+
 private let commandOutcomes: [CommandOutcome] = [
     .definitionsValid(paths: ["surveys"], warnings: 0), .definitionsValid(paths: ["a.yaml", "b.yaml"], warnings: 2),
     .importChecked(counts, file: "r.csv"), .importEmpty(file: "r.csv"), .imported(counts, store: "a.sqlite"), .exportWithoutStore(path: "a.sqlite"),
@@ -79,6 +88,7 @@ private let commandOutcomes: [CommandOutcome] = [
     .nothingToPurge(olderThan: "30d"), .finishedMeanwhile(count: 1), .purged(sessions: 2),
     .invitationsWritten(count: 3, questionnaireID: "pilotes", version: 1, file: "i.csv"), .tokenAlreadyRevoked, .tokenRevokedWhileInProgress,
     .tokenRevoked, .answersReceipt(sessionID: "S7K2M9QF"), .invitationCodeAsked,
+    .purgePlan(sessionIDs: ["S1", "S2"], completed: 1, inProgress: 1, answers: 9, tokensFreed: 1), .merged(into: "a.sqlite", mergeCounts),
 ]
 
 @Suite("Command outcomes are worded in French and in English")
@@ -91,6 +101,15 @@ struct CommandOutcomeWordingTests {
     }
 
     @Test func frenchLinesAreTheCommandsOwn() {
+        #expect(
+            CommandOutcome.merged(into: "a.sqlite", mergeCounts).text(in: .fr)
+                == "Fusion dans a.sqlite : 2 sessions ajoutées (1 réponse), 1 déjà présente (ignorée).\n"
+                + "Définitions de questionnaires : 0 ajoutée, 0 déjà présente.\nCodes d'invitation : 0 ajouté, 1 mis à jour, 0 inchangé.")
+        let ids = (1...52).map { "S\($0)" }
+        #expect(
+            CommandOutcome.purgePlan(sessionIDs: ids, completed: 2, inProgress: 50, answers: 1, tokensFreed: 2).text(in: .fr)
+                == "À effacer : 52 sessions (2 terminées, 50 non terminées), 1 réponse.\nSessions : \(ids.prefix(50).joined(separator: ", ")), … (2 de plus)\n"
+                + "2 codes d'invitation redeviendront utilisables.")
         #expect(
             CommandOutcome.imported(counts, store: "a.sqlite").text(in: .fr)
                 == "12 réponse(s) (10 terminée(s), 2 en cours) importée(s) dans a.sqlite, marquées « importées ».")

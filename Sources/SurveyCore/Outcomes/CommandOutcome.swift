@@ -29,6 +29,11 @@ package enum CommandOutcome: Sendable, Hashable {
     case nothingToPurge(olderThan: String)
     case finishedMeanwhile(count: Int)
     case purged(sessions: Int)
+    /// What a purge would erase, shown before it is confirmed (the first 50 session ids).
+    case purgePlan(sessionIDs: [String], completed: Int, inProgress: Int, answers: Int, tokensFreed: Int)
+
+    // merge
+    case merged(into: String, MergeCounts)
 
     // run (told to the respondent, in the questionnaire's language)
     /// The reference of a stored session, the only way to ask for its erasure later.
@@ -41,6 +46,15 @@ package enum CommandOutcome: Sendable, Hashable {
     case tokenAlreadyRevoked
     case tokenRevokedWhileInProgress
     case tokenRevoked
+
+    /// What a merge added, found already there, or left unchanged.
+    package struct MergeCounts: Sendable, Hashable {
+        package var sessionsAdded = 0, answersAdded = 0, sessionsSkipped = 0
+        package var definitionsAdded = 0, definitionsKnown = 0
+        package var tokensAdded = 0, tokensUpdated = 0, tokensSkipped = 0
+
+        package init() {}
+    }
 
     /// Responses of an import, by state.
     package struct ResponseCounts: Sendable, Hashable {

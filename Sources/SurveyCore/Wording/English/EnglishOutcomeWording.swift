@@ -38,6 +38,10 @@ extension EnglishWording {
             "Reference of your answers: \(sessionID). Keep it if you ever want them erased."
         case .invitationCodeAsked:
             "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): "
+        case .purgePlan(let ids, let completed, let inProgress, let answers, let tokensFreed):
+            purgePlan(ids, completed: completed, inProgress: inProgress, answers: answers, tokensFreed: tokensFreed)
+        case .merged(let destination, let counts):
+            merged(into: destination, counts)
         case .invitationsWritten(let count, let questionnaireID, let version, let file):
             "\(count) invitation code\(count > 1 ? "s" : "") for “\(questionnaireID)” version \(version) written to \(file).\n"
                 + "This file is the only one holding the full codes: keep it safe, never attach it to the response file."
@@ -49,6 +53,31 @@ extension EnglishWording {
         case .tokenRevoked:
             "Code revoked: it no longer opens the questionnaire."
         }
+    }
+
+    private static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
+
+    private static func purgePlan(_ ids: [String], completed: Int, inProgress: Int, answers: Int, tokensFreed: Int) -> String {
+        var kinds: [String] = []
+        if completed > 0 { kinds.append("\(completed) completed") }
+        if inProgress > 0 { kinds.append("\(inProgress) unfinished") }
+        var lines = ["To erase: \(ids.count) \(plural(ids.count, "session")) (\(kinds.joined(separator: ", "))), \(answers) \(plural(answers, "answer"))."]
+        let shown = ids.prefix(50)
+        lines.append("Sessions: " + shown.joined(separator: ", ") + (ids.count > shown.count ? ", … (\(ids.count - shown.count) more)" : ""))
+        if tokensFreed > 0 { lines.append("\(tokensFreed) invitation \(plural(tokensFreed, "code")) will be usable again.") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func merged(into destination: String, _ counts: CommandOutcome.MergeCounts) -> String {
+        var first =
+            "Merge into \(destination): \(counts.sessionsAdded) \(plural(counts.sessionsAdded, "session")) added"
+            + " (\(counts.answersAdded) \(plural(counts.answersAdded, "answer")))"
+        if counts.sessionsSkipped > 0 { first += ", \(counts.sessionsSkipped) already there (skipped)" }
+        var lines = [first + ".", "Questionnaire definitions: \(counts.definitionsAdded) added, \(counts.definitionsKnown) already there."]
+        if counts.tokensAdded + counts.tokensUpdated + counts.tokensSkipped > 0 {
+            lines.append("Invitation codes: \(counts.tokensAdded) added, \(counts.tokensUpdated) updated, \(counts.tokensSkipped) unchanged.")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func responses(_ counts: CommandOutcome.ResponseCounts) -> String {

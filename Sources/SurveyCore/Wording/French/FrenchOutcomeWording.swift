@@ -39,6 +39,10 @@ extension FrenchWording {
             "Référence de vos réponses : \(sessionID). Conservez-la si vous souhaitez un jour en demander la suppression."
         case .invitationCodeAsked:
             "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
+        case .purgePlan(let ids, let completed, let inProgress, let answers, let tokensFreed):
+            purgePlan(ids, completed: completed, inProgress: inProgress, answers: answers, tokensFreed: tokensFreed)
+        case .merged(let destination, let counts):
+            merged(into: destination, counts)
         case .invitationsWritten(let count, let questionnaireID, let version, let file):
             "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(questionnaireID) » version \(version) écrit\(count > 1 ? "s" : "") dans \(file).\n"
                 + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses."
@@ -50,6 +54,43 @@ extension FrenchWording {
         case .tokenRevoked:
             "Code annulé : il n'ouvre plus le questionnaire."
         }
+    }
+
+    private static func plural(_ count: Int, _ word: String) -> String { count > 1 ? word + "s" : word }
+
+    private static func purgePlan(_ ids: [String], completed: Int, inProgress: Int, answers: Int, tokensFreed: Int) -> String {
+        var kinds: [String] = []
+        if completed > 0 { kinds.append("\(completed) \(plural(completed, "terminée"))") }
+        if inProgress > 0 { kinds.append("\(inProgress) non \(plural(inProgress, "terminée"))") }
+        var lines = ["À effacer : \(ids.count) \(plural(ids.count, "session")) (\(kinds.joined(separator: ", "))), \(answers) \(plural(answers, "réponse"))."]
+        let shown = ids.prefix(50)
+        lines.append("Sessions : " + shown.joined(separator: ", ") + (ids.count > shown.count ? ", … (\(ids.count - shown.count) de plus)" : ""))
+        if tokensFreed > 0 {
+            lines.append(
+                "\(tokensFreed) \(plural(tokensFreed, "code")) d'invitation redeviendr\(tokensFreed > 1 ? "ont" : "a") \(plural(tokensFreed, "utilisable"))."
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func merged(into destination: String, _ counts: CommandOutcome.MergeCounts) -> String {
+        var first =
+            "Fusion dans \(destination) : \(counts.sessionsAdded) \(plural(counts.sessionsAdded, "session")) \(plural(counts.sessionsAdded, "ajoutée"))"
+            + " (\(counts.answersAdded) \(plural(counts.answersAdded, "réponse")))"
+        if counts.sessionsSkipped > 0 {
+            first += ", \(counts.sessionsSkipped) déjà \(plural(counts.sessionsSkipped, "présente")) (\(plural(counts.sessionsSkipped, "ignorée")))"
+        }
+        var lines = [
+            first + ".",
+            "Définitions de questionnaires : \(counts.definitionsAdded) \(plural(counts.definitionsAdded, "ajoutée")), "
+                + "\(counts.definitionsKnown) déjà \(plural(counts.definitionsKnown, "présente")).",
+        ]
+        if counts.tokensAdded + counts.tokensUpdated + counts.tokensSkipped > 0 {
+            lines.append(
+                "Codes d'invitation : \(counts.tokensAdded) \(plural(counts.tokensAdded, "ajouté")), \(counts.tokensUpdated) mis à jour, "
+                    + "\(counts.tokensSkipped) \(plural(counts.tokensSkipped, "inchangé")).")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func responses(_ counts: CommandOutcome.ResponseCounts) -> String {
