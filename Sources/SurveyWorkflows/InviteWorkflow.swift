@@ -93,7 +93,7 @@ package enum InviteWorkflow {
     /// The state of each code, for reminders; a code shows only its first four characters.
     package static func render(_ tokens: [TokenSummary], storePath path: String) -> String {
         if tokens.isEmpty {
-            return "Aucun code d'invitation dans \(path) : créez-en avec « prst invite questionnaire.yaml --count N ».\n"
+            return CommandOutcome.noInvitationCode(store: path).text(in: .fr) + "\n"
         }
         let width = max(13, tokens.map(\.questionnaireID.count).max() ?? 0)
         var text = "Code    " + "Questionnaire".padding(toLength: width, withPad: " ", startingAt: 0) + "  Version  État\n"
@@ -102,13 +102,8 @@ package enum InviteWorkflow {
                 "\(token.prefix)-…  " + token.questionnaireID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + String(repeating: " ", count: max(0, 7 - "\(token.version)".count)) + "\(token.version)  \(token.state.french)\n"
         }
-        var counts: [String] = []
-        for state in TokenState.allCases {
-            let number = tokens.filter { $0.state == state }.count
-            if number > 0 { counts.append("\(number) \(number > 1 && state != .inProgress ? state.french + "s" : state.french)") }
-        }
-        text += "\nTotal : \(tokens.count) code\(tokens.count > 1 ? "s" : "") (\(counts.joined(separator: ", ")))."
-        text += "\nChaque code est montré par ses 4 premiers caractères : retrouvez-le dans le fichier CSV créé avec les invitations.\n"
+        let byState = TokenState.allCases.map { state in CommandOutcome.TokenCount(state, tokens.filter { $0.state == state }.count) }
+        text += "\n" + CommandOutcome.invitationCodesTotal(byState: byState).text(in: .fr) + "\n"
         return text
     }
 

@@ -89,6 +89,7 @@ private let commandOutcomes: [CommandOutcome] = [
     .invitationsWritten(count: 3, questionnaireID: "pilotes", version: 1, file: "i.csv"), .tokenAlreadyRevoked, .tokenRevokedWhileInProgress,
     .tokenRevoked, .answersReceipt(sessionID: "S7K2M9QF"), .invitationCodeAsked,
     .purgePlan(sessionIDs: ["S1", "S2"], completed: 1, inProgress: 1, answers: 9, tokensFreed: 1), .merged(into: "a.sqlite", mergeCounts),
+    .noInvitationCode(store: "a.sqlite"), .invitationCodesTotal(byState: [.init(.unused, 2), .init(.inProgress, 2), .init(.completed, 1)]),
 ]
 
 @Suite("Command outcomes are worded in French and in English")
@@ -101,6 +102,10 @@ struct CommandOutcomeWordingTests {
     }
 
     @Test func frenchLinesAreTheCommandsOwn() {
+        #expect(
+            CommandOutcome.invitationCodesTotal(byState: [.init(.unused, 2), .init(.inProgress, 2), .init(.completed, 1), .init(.revoked, 0)]).text(
+                in: .fr
+            ).hasPrefix("Total : 5 codes (2 non utilisés, 2 en cours, 1 terminé)."))
         #expect(
             CommandOutcome.merged(into: "a.sqlite", mergeCounts).text(in: .fr)
                 == "Fusion dans a.sqlite : 2 sessions ajoutées (1 réponse), 1 déjà présente (ignorée).\n"

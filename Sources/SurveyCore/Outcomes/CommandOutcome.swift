@@ -42,10 +42,24 @@ package enum CommandOutcome: Sendable, Hashable {
     case invitationCodeAsked
 
     // invite
+    case noInvitationCode(store: String)
+    /// Under the list of codes: how many, by state (in the order of `TokenState.allCases`).
+    case invitationCodesTotal(byState: [TokenCount])
     case invitationsWritten(count: Int, questionnaireID: String, version: Int, file: String)
     case tokenAlreadyRevoked
     case tokenRevokedWhileInProgress
     case tokenRevoked
+
+    /// How many invitation codes are in a state.
+    package struct TokenCount: Sendable, Hashable {
+        package var state: TokenState
+        package var count: Int
+
+        package init(_ state: TokenState, _ count: Int) {
+            self.state = state
+            self.count = count
+        }
+    }
 
     /// What a merge added, found already there, or left unchanged.
     package struct MergeCounts: Sendable, Hashable {

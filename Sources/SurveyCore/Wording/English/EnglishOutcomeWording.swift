@@ -42,6 +42,10 @@ extension EnglishWording {
             purgePlan(ids, completed: completed, inProgress: inProgress, answers: answers, tokensFreed: tokensFreed)
         case .merged(let destination, let counts):
             merged(into: destination, counts)
+        case .noInvitationCode(let store):
+            "No invitation code in \(store): create some with “prst invite questionnaire.yaml --count N”."
+        case .invitationCodesTotal(let byState):
+            totalOfCodes(byState)
         case .invitationsWritten(let count, let questionnaireID, let version, let file):
             "\(count) invitation code\(count > 1 ? "s" : "") for “\(questionnaireID)” version \(version) written to \(file).\n"
                 + "This file is the only one holding the full codes: keep it safe, never attach it to the response file."
@@ -56,6 +60,13 @@ extension EnglishWording {
     }
 
     private static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
+
+    private static func totalOfCodes(_ byState: [CommandOutcome.TokenCount]) -> String {
+        let total = byState.reduce(0) { $0 + $1.count }
+        let counts = byState.filter { $0.count > 0 }.map { "\($0.count) \(wording(for: $0.state))" }
+        return "Total: \(total) \(plural(total, "code")) (\(counts.joined(separator: ", ")))."
+            + "\nEach code is shown by its first 4 characters: find it in the CSV file created with the invitations."
+    }
 
     private static func purgePlan(_ ids: [String], completed: Int, inProgress: Int, answers: Int, tokensFreed: Int) -> String {
         var kinds: [String] = []

@@ -43,6 +43,10 @@ extension FrenchWording {
             purgePlan(ids, completed: completed, inProgress: inProgress, answers: answers, tokensFreed: tokensFreed)
         case .merged(let destination, let counts):
             merged(into: destination, counts)
+        case .noInvitationCode(let store):
+            "Aucun code d'invitation dans \(store) : créez-en avec « prst invite questionnaire.yaml --count N »."
+        case .invitationCodesTotal(let byState):
+            totalOfCodes(byState)
         case .invitationsWritten(let count, let questionnaireID, let version, let file):
             "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(questionnaireID) » version \(version) écrit\(count > 1 ? "s" : "") dans \(file).\n"
                 + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses."
@@ -57,6 +61,16 @@ extension FrenchWording {
     }
 
     private static func plural(_ count: Int, _ word: String) -> String { count > 1 ? word + "s" : word }
+
+    private static func totalOfCodes(_ byState: [CommandOutcome.TokenCount]) -> String {
+        let total = byState.reduce(0) { $0 + $1.count }
+        let counts = byState.filter { $0.count > 0 }.map { entry in
+            let state = wording(for: entry.state)
+            return "\(entry.count) \(entry.count > 1 && entry.state != .inProgress ? state + "s" : state)"
+        }
+        return "Total : \(total) \(plural(total, "code")) (\(counts.joined(separator: ", ")))."
+            + "\nChaque code est montré par ses 4 premiers caractères : retrouvez-le dans le fichier CSV créé avec les invitations."
+    }
 
     private static func purgePlan(_ ids: [String], completed: Int, inProgress: Int, answers: Int, tokensFreed: Int) -> String {
         var kinds: [String] = []
