@@ -43,7 +43,7 @@ package enum ReportWorkflow {
         if showProgress { output.error("") }
         try spool.finish(published: result.publishedPopulations)
         try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
-        output.error(.reportWritten(directory: directory, suppressed: result.suppressed.count))
+        output.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
         return Outcome(directory: directory, suppressed: result.suppressed.count)
     }
 }

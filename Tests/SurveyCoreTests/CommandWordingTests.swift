@@ -83,7 +83,7 @@ private let commandOutcomes: [CommandOutcome] = [
     .definitionsValid(paths: ["surveys"], warnings: 0), .definitionsValid(paths: ["a.yaml", "b.yaml"], warnings: 2),
     .importChecked(counts, file: "r.csv"), .importEmpty(file: "r.csv"), .imported(counts, store: "a.sqlite"), .exportWithoutStore(path: "a.sqlite"),
     .exportFileWritten(path: "x/pilotes.csv", responses: 3, columns: 40), .exportDictionaryWritten(directory: "x"),
-    .reportWritten(directory: "reports/c", suppressed: 4), .populationSimulated(population: "pilotes", sessions: 17),
+    .populationSimulated(population: "pilotes", sessions: 17),
     .simulationWritten(store: "a.sqlite"), .backupWritten(store: "a.sqlite", destination: "b.sqlite"), .noSessionYet(store: "a.sqlite"),
     .nothingToPurge(olderThan: "30d"), .finishedMeanwhile(count: 1), .purged(sessions: 2),
     .invitationsWritten(count: 3, questionnaireID: "pilotes", version: 1, file: "i.csv"), .tokenAlreadyRevoked, .tokenRevokedWhileInProgress,

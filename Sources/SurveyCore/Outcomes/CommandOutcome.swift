@@ -18,8 +18,7 @@ package enum CommandOutcome: Sendable, Hashable {
     case exportFileWritten(path: String, responses: Int, columns: Int)
     case exportDictionaryWritten(directory: String)
 
-    // report and simulate
-    case reportWritten(directory: String, suppressed: Int)
+    // simulate
     case populationSimulated(population: String, sessions: Int)
     case simulationWritten(store: String)
 

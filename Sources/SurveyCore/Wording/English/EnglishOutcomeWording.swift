@@ -18,8 +18,6 @@ extension EnglishWording {
             "\(path): \(responses) response(s), \(columns) columns"
         case .exportDictionaryWritten(let directory):
             "Data dictionary: \(directory)/dictionnaire.csv; reading in R: cd \(directory) && Rscript import.R"
-        case .reportWritten(let directory, let suppressed):
-            "Report written to \(directory)/synthese.md (\(suppressed) result(s) withheld for statistical secrecy)."
         case .populationSimulated(let population, let sessions):
             "\(population): \(sessions) simulated sessions"
         case .simulationWritten(let store):

@@ -19,8 +19,6 @@ extension FrenchWording {
             "\(path) : \(responses) réponse(s), \(columns) colonnes"
         case .exportDictionaryWritten(let directory):
             "Dictionnaire des variables : \(directory)/dictionnaire.csv ; lecture dans R : cd \(directory) && Rscript import.R"
-        case .reportWritten(let directory, let suppressed):
-            "Rapport écrit dans \(directory)/synthese.md (\(suppressed) résultat(s) non publié(s) pour le secret statistique)."
         case .populationSimulated(let population, let sessions):
             "\(population) : \(sessions) sessions simulées"
         case .simulationWritten(let store):
