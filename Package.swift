@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "SurveyWorkflowsTests",
             dependencies: ["SurveyWorkflows", "SurveyStore", "SurveyRunner", "SurveyExchange", "SurveyCore", "SurveyTestSupport"]),
-        .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport", "SurveyStore", "SurveyCore"]),
+        .testTarget(name: "PrstEndToEndTests", dependencies: ["SurveyTestSupport", "SurveyStore", "SurveyCore", "SurveyExchange"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,15 +73,17 @@ extension ResponseStore {
         return DefinitionID(rawValue: db.lastInsertedRowID)
     }
 
-    /// The same check as `register` without writing: the problems in French, empty when compatible.
-    package func compatibilityProblems(with loaded: LoadedQuestionnaire) throws(StoreError) -> [String] {
+    /// The same check as `register` without writing, empty when compatible: the structural
+    /// changes (`.incompatibleChange`), or why the stored copy of the files would not rebuild
+    /// the questionnaire.
+    package func compatibilityProblems(with loaded: LoadedQuestionnaire) throws(StoreError) -> [StoreProblem] {
         let questionnaire = try Self.usable(loaded)
         let hash = Self.contentHash(sources: loaded.sources, mainFile: loaded.mainFile)
         return try storeCall(path) {
             try writer.read { db in
                 if try DefinitionRecord.filter(DefinitionRecord.Columns.contentHash == hash).fetchCount(db) > 0 { return [] }
-                if let problem = Self.snapshotProblem(loaded, questionnaire) { return [StoreError(problem).message] }
-                return try incompatibleChanges(db, questionnaire).map { $0.words(in: .fr) }
+                if let problem = Self.snapshotProblem(loaded, questionnaire) { return [problem] }
+                return try incompatibleChanges(db, questionnaire).map { StoreProblem.incompatibleChange($0) }
             }
         }
     }

@@ -44,6 +44,18 @@ extension ResponseStore {
     package func startSession(
         definition: DefinitionID, reporting: ReportingKey?, origin: SessionOrigin = .respondent, at date: Date = Date()
     ) throws(StoreError) -> SessionStart {
+        try insertNewSession(definition: definition, reporting: reporting, resumesUnfinished: true, origin: origin, at: date)
+    }
+
+    /// Inserts a session with a fresh id and resume code, drawn again when either is taken: the
+    /// one place sessions are created. With `reporting`, a session already holding the key is
+    /// handed back when unfinished and `resumesUnfinished`, refused otherwise. `checking` runs
+    /// first in the same transaction and throws to refuse; `linking` runs after the insert (a
+    /// token marks itself as in progress).
+    func insertNewSession(
+        definition: DefinitionID, reporting: ReportingKey?, resumesUnfinished: Bool, origin: SessionOrigin, at date: Date,
+        checking: (Database, DefinitionRecord) throws -> Void = { _, _ in }, linking: (Database, SessionRecord) throws -> Void = { _, _ in }
+    ) throws(StoreError) -> SessionStart {
         for _ in 0..<10 {
             let record = SessionRecord(
                 id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
@@ -55,12 +67,12 @@ extension ResponseStore {
                         throw StoreError(.definitionMissingForSession(id: definition.rawValue))
                     }
                     if let reporting, let existing = try Self.session(db, for: reporting, questionnaireID: stored.questionnaireID, version: stored.version) {
-                        switch existing.status {
-                        case .inProgress: return .resumable(existing)
-                        case .completed: throw ReportingKeyTaken(existing: existing)
-                        }
+                        if resumesUnfinished, existing.status == .inProgress { return .resumable(existing) }
+                        throw ReportingKeyTaken(existing: existing)
                     }
+                    try checking(db, stored)
                     try record.insert(db)
+                    try linking(db, record)
                     guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
                         throw StoreError(.sessionCreatedButMissing)
                     }
@@ -77,7 +89,7 @@ extension ResponseStore {
                             try Self.session(db, for: reporting, questionnaireID: $0.questionnaireID, version: $0.version)
                         }
                     }) {
-                        if existing.status == .inProgress { return .resumable(existing) }
+                        if resumesUnfinished, existing.status == .inProgress { return .resumable(existing) }
                         throw reportingRefusal(existing)
                     }
                     throw StoreError.wrap(error, path: path)

@@ -197,45 +197,22 @@ extension ResponseStore {
         token typed: String, definition: DefinitionID, reporting: ReportingKey? = nil, origin: SessionOrigin = .respondent, at date: Date = Date()
     ) throws(StoreError) -> SessionInfo {
         guard let token = Tokens.normalize(typed) else { throw Tokens.invalid(typed) }
-        for _ in 0..<10 {
-            let record = SessionRecord(
-                id: Codes.random(), resumeCode: Codes.random(), definitionID: definition.rawValue,
-                status: .inProgress, origin: origin, startedAt: date.timeIntervalSince1970, completedAt: nil,
-                unit: reporting?.unit, period: reporting?.period)
-            do {
-                return try writer.write { db in
-                    guard let stored = try DefinitionRecord.fetchOne(db, key: definition.rawValue) else {
-                        throw StoreError(.definitionMissingForSession(id: definition.rawValue))
-                    }
-                    let questionnaireID = stored.questionnaireID
-                    if let reporting, let existing = try Self.session(db, for: reporting, questionnaireID: questionnaireID, version: stored.version) {
-                        throw ReportingKeyTaken(existing: existing)
-                    }
-                    let row = try Self.tokenRow(db, token, questionnaireID: questionnaireID)
-                    guard row.state == .unused else {
-                        if row.state == .inProgress {
-                            throw StoreError(.tokenJustStarted)
-                        }
-                        throw Self.refusal(row.state)
-                    }
-                    try record.insert(db)
-                    try db.execute(
-                        sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
-                        arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
-                    guard let info = try Self.sessionInfo(db, where: "s.id = ?", record.id) else {
-                        throw StoreError(.sessionCreatedButMissing)
-                    }
-                    return info
+        let start = try insertNewSession(definition: definition, reporting: reporting, resumesUnfinished: false, origin: origin, at: date) { db, stored in
+            let row = try Self.tokenRow(db, token, questionnaireID: stored.questionnaireID)
+            guard row.state == .unused else {
+                if row.state == .inProgress {
+                    throw StoreError(.tokenJustStarted)
                 }
-            } catch let taken as ReportingKeyTaken {
-                throw reportingRefusal(taken.existing)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && error.message != Schema.reportingKeyTaken {
-                continue  // an id or a resume code already taken: draw again
-            } catch {
-                throw StoreError.wrap(error, path: path)
+                throw Self.refusal(row.state)
             }
+        } linking: { db, record in
+            try db.execute(
+                sql: "UPDATE tokens SET state = ?, session_id = ? WHERE token_hash = ? AND state = ?",
+                arguments: [TokenState.inProgress, record.id, Tokens.hash(token), TokenState.unused])
         }
-        throw StoreError(.noFreeSessionID)
+        switch start {
+        case .started(let info), .resumable(let info): return info
+        }
     }
 
     // MARK: - Helpers

@@ -13,22 +13,12 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     package var problem: StoreProblem
-    /// The kind a transitional caller chose with its own words (see `init(_:_:)`).
-    private var untypedKind: Kind?
 
     package init(_ problem: StoreProblem) {
         self.problem = problem
     }
 
-    /// Transitional, for callers above the store that still throw a StoreError with their own
-    /// words (SurveyWorkflows' simulation); do not use in new code: add a `StoreProblem` case
-    /// worded in `Wording/`. The store itself never uses it.
-    package init(_ kind: Kind, _ message: String) {
-        self.problem = .untyped(message: message)
-        self.untypedKind = kind
-    }
-
-    package var kind: Kind { untypedKind ?? Self.kind(of: problem) }
+    package var kind: Kind { Self.kind(of: problem) }
 
     /// The sentence in `language`, saying what to do.
     package func message(in language: Language) -> String { Problem.store(problem).message(in: language) }
@@ -38,13 +28,7 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
 
     /// Lines told under the message: the structural changes of an incompatible definition, or
     /// SQLite's own text of an unexpected error.
-    package func details(in language: Language) -> [String] {
-        switch problem {
-        case .incompatibleDefinition(_, _, let changes), .mergeIncompatibleDefinition(_, _, _, let changes): changes.map { $0.words(in: language) }
-        case .unexpected(_, _, let details?): [details]
-        default: []
-        }
-    }
+    package func details(in language: Language) -> [String] { problem.details(in: language) }
 
     package var details: [String] { details(in: .fr) }
 
@@ -93,7 +77,7 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
             .definitionNotFound, .definitionMissingForSession, .definitionMissingForInsert, .definitionUnreadable, .sessionCreatedButMissing,
             .noFreeSessionID, .unknownState, .unreadableAnswer, .backupExists, .backupOverStore, .backupFailedIntegrity, .backupNotRenamed,
             .mergeIntoItself, .mergeDefinitionUnreadable, .mergeSessionWithoutDefinition, .tokenSessionMissing, .readableByOthers,
-            .tokenUsedOnTwoStations, .untyped:
+            .tokenUsedOnTwoStations:
             .other
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import SurveyStore
 
 /// `prst backup`: a consistent, checked copy of the store, even while responses come in.
@@ -8,8 +9,8 @@ package enum BackupWorkflow {
         do {
             try responses.backup(to: destination, replacing: replacing)
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
-        output.out("Sauvegarde de \(path) écrite dans \(destination) (vérifiée, lisible par vous seul).\n")
+        output.out(.backupWritten(store: path, destination: destination))
     }
 }

@@ -23,10 +23,10 @@ package enum ExportWorkflow {
         var reader: ResponseStore?
         if FileManager.default.fileExists(atPath: path) {
             let opened = try ExistingStore.open(path, output: output)
-            do { stored = try opened.definitions() } catch { throw Refusal(error.message) }
+            do { stored = try opened.definitions() } catch { throw Refusal(error) }
             reader = opened
         } else {
-            output.error("Aucune base de réponses « \(path) » : l'export ne contiendra que les lignes d'en-tête (modèles pour prst import).")
+            output.error(.exportWithoutStore(path: path))
         }
         // What the responses were answered with, as stored; the file's own definition when the
         // store has none yet (an empty template).
@@ -44,7 +44,7 @@ package enum ExportWorkflow {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw Refusal("Impossible de créer le dossier « \(out) » : vérifiez le chemin et vos droits d'écriture.")
+            throw Refusal(.cannotCreateFolder(path: out))
         }
         var outcome = Outcome(files: [])
         var dictionary: [[String]] = []
@@ -65,48 +65,39 @@ package enum ExportWorkflow {
                         count += 1
                     }
                 } catch let error as StoreError {
-                    throw Refusal(error.message)
+                    throw Refusal(error)
                 }
             }
             try writer.close()
-            output.error("\(target) : \(count) réponse(s), \(layout.columns.count) colonnes")
+            output.error(.exportFileWritten(path: target, responses: count, columns: layout.columns.count))
             outcome.files.append(Outcome.File(path: target, responses: count, columns: layout.columns.count))
             dictionary += DataDictionary.rows(file: entry.file, layout: layout)
             scriptEntries.append(RImportScript.Entry(file: entry.file, layout: layout))
         }
         try write(style.table(DataDictionary.header, dictionary), to: (out as NSString).appendingPathComponent("dictionnaire.csv"))
         try write(RImportScript.make(scriptEntries, style: style), to: (out as NSString).appendingPathComponent("import.R"))
-        output.error("Dictionnaire des variables : \(out)/dictionnaire.csv ; lecture dans R : cd \(out) && Rscript import.R")
+        output.error(.exportDictionaryWritten(directory: out))
         return outcome
     }
 
     /// The questionnaires a campaign names, or the single questionnaire given.
     package static func questionnaires(in path: String) throws(Refusal) -> [Questionnaire] {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw Refusal("Le fichier « \(path) » n'existe pas : indiquez la campagne (campagne.yaml) ou un questionnaire.")
+            throw Refusal(.definitionFileMissing(path: path))
         }
         switch DefinitionValidator.kind(of: path) {
         case .campaign:
-            let loaded = CampaignLoader.load(path)
-            guard !loaded.hasErrors else {
-                throw Refusal("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).", diagnostics: loaded.diagnostics)
-            }
-            return loaded.questionnaires.compactMap(\.questionnaire)
+            return try DefinitionFiles.campaign(path).loaded.questionnaires.compactMap(\.questionnaire)
         case .questionnaire:
-            let loaded = QuestionnaireLoader.load(path)
-            guard let questionnaire = loaded.questionnaire else {
-                throw Refusal(
-                    "Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
-            }
-            return [questionnaire]
+            return [try DefinitionFiles.questionnaire(path).questionnaire]
         default:
-            throw Refusal("« \(path) » n'est ni une campagne ni un questionnaire : indiquez campagne.yaml ou un fichier de questionnaire.")
+            throw Refusal(.notADefinition(path: path))
         }
     }
 
     static func write(_ text: String, to path: String) throws(Refusal) {
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-            throw Refusal("Impossible d'écrire « \(path) » : vérifiez le dossier et vos droits d'écriture.")
+            throw Refusal(.cannotWrite(path: path))
         }
     }
 }
@@ -127,7 +118,7 @@ package final class OutputFile {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: path)
         else {
-            throw Refusal("Impossible d'écrire « \(path) » : vérifiez le dossier et vos droits d'écriture.")
+            throw Refusal(.cannotWrite(path: path))
         }
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         self.init(handle: handle, path: path, capacity: capacity)
@@ -164,7 +155,7 @@ package final class OutputFile {
             buffer.removeAll()
             try handle.close()
         } catch {
-            throw Refusal("Impossible d'écrire « \(path) » (disque plein ?) : libérez de la place puis relancez l'export.")
+            throw Refusal(.diskFullWhileExporting(path: path))
         }
     }
 }

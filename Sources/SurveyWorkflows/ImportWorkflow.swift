@@ -22,21 +22,15 @@ package enum ImportWorkflow {
         questionnaire questionnairePath: String, file: String, storePath path: String, dryRun: Bool, now: WorkflowClock = SystemClock.now,
         newSessionID: () -> String = Codes.random, output: WorkflowOutput
     ) throws -> Outcome {
-        let loaded = QuestionnaireLoader.load(questionnairePath)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal(
-                "Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(questionnairePath)).", diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.questionnaire(questionnairePath)
+        let definition = usable.questionnaire, loaded = usable.loaded
         let data = try read(file)
         let existing: ResponseStore? = FileManager.default.fileExists(atPath: path) ? try ExistingStore.open(path, output: output) : nil
         if let existing {
-            let problems: [String]
-            do { problems = try existing.compatibilityProblems(with: loaded) } catch { throw Refusal(error.description) }
+            let problems: [StoreProblem]
+            do { problems = try existing.compatibilityProblems(with: loaded) } catch { throw Refusal(error, language: definition.language) }
             if !problems.isEmpty {
-                throw Refusal(
-                    lines: [
-                        "Le questionnaire a changé depuis les réponses déjà enregistrées dans \(path) : donnez-lui un nouveau numéro de version (version:) avant d'importer."
-                    ] + problems.map { "  - \($0)" })
+                throw Refusal(.questionnaireChangedSinceStored(store: path, problems: problems), language: definition.language)
             }
         }
 
@@ -50,11 +44,11 @@ package enum ImportWorkflow {
                     }
                     summary.issues.sort()
                 } catch {
-                    throw Refusal(error.description)
+                    throw Refusal(error, language: definition.language)
                 }
             }
             try refuseIssues(summary, file: file, language: definition.language)
-            output.out("Vérification réussie : \(counts(summary)) prête(s) à être importée(s) depuis \(file). Rien n'a été importé (--dry-run).\n")
+            output.out(.importChecked(counts(summary), file: file))
             return .checked(summary)
         }
 
@@ -85,13 +79,13 @@ package enum ImportWorkflow {
         } catch is RolledBack {
             if created { removeStore(path) }
             try refuseIssues(summary, file: file, language: definition.language)
-            output.out("Aucune réponse dans \(file) : rien à importer.\n")
+            output.out(.importEmpty(file: file))
             return .empty
         } catch let error as StoreError {
             if created { removeStore(path) }
-            throw Refusal(lines: [error.description, "Rien n'a été importé."])
+            throw Refusal(problems: [.store(error.problem), .command(.nothingImported)], language: definition.language)
         }
-        output.out("\(counts(summary)) importée(s) dans \(path), marquées « importées ».\n")
+        output.out(.imported(counts(summary), store: path))
         return .imported(summary)
     }
 
@@ -102,17 +96,16 @@ package enum ImportWorkflow {
     /// every row wrong, and the first errors show the cause).
     private static func refuseIssues(_ summary: ImportSummary, file: String, language: Language) throws(Refusal) {
         guard !summary.issues.isEmpty else { return }
-        var lines = summary.issues.prefix(maximumPrinted).map { $0.locatedMessage(in: language) }
+        var problems: [Problem] = []
         if summary.issues.count > maximumPrinted {
-            lines.append("… et \(summary.issues.count - maximumPrinted) autre(s) erreur(s) non affichée(s).")
+            problems.append(.command(.moreImportErrorsNotShown(count: summary.issues.count - maximumPrinted)))
         }
-        lines.append(
-            "Rien n'a été importé : \(summary.issues.count) erreur(s) dans \(file). Corrigez-les puis relancez (avec --dry-run pour seulement vérifier).")
-        throw Refusal(lines: lines)
+        problems.append(.command(.importHasErrors(count: summary.issues.count, file: file)))
+        throw Refusal(problems: problems, listed: Array(summary.issues.prefix(maximumPrinted)), language: language)
     }
 
-    package static func counts(_ summary: ImportSummary) -> String {
-        "\(summary.valid) réponse(s) (\(summary.completed) terminée(s), \(summary.inProgress) en cours)"
+    static func counts(_ summary: ImportSummary) -> CommandOutcome.ResponseCounts {
+        CommandOutcome.ResponseCounts(valid: summary.valid, completed: summary.completed, inProgress: summary.inProgress)
     }
 
     static func alreadyStored(_ id: String, _ path: String) -> ImportProblem {
@@ -127,16 +120,14 @@ package enum ImportWorkflow {
     static func read(_ file: String) throws(Refusal) -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw Refusal("Le fichier « \(file) » n'existe pas : vérifiez son nom et son dossier.")
+            throw Refusal(.fileMissing(path: file))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         guard size <= maximumBytes else {
-            throw Refusal(
-                "« \(file) » pèse \(size / 1_048_576) Mo, plus que les \(maximumBytes / 1_048_576) Mo admis : est-ce bien un CSV de réponses ? Découpez-le en plusieurs fichiers si c'est le cas."
-            )
+            throw Refusal(.fileTooLarge(path: file, megabytes: size / 1_048_576, limitMegabytes: maximumBytes / 1_048_576))
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw Refusal("Impossible de lire « \(file) » : vérifiez vos droits sur ce fichier.")
+            throw Refusal(.fileUnreadable(path: file))
         }
         return data
     }

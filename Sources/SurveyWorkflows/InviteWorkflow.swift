@@ -33,16 +33,9 @@ package enum InviteWorkflow {
         throws(Refusal)
         -> Outcome
     {
-        let loaded = QuestionnaireLoader.load(file)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal(
-                "Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(file)). Aucun code n'a été créé.",
-                diagnostics: loaded.diagnostics)
-        }
+        let definition = try DefinitionFiles.questionnaire(file, refusal: .invalidQuestionnaireNoCodeCreated(path: file)).questionnaire
         guard DefinitionValidator.access(of: definition, at: file) == .token else {
-            throw Refusal(
-                "« \(definition.id) » est en accès libre (access: open) : les codes d'invitation ne serviraient à rien. "
-                    + "Ajoutez « access: token » dans \(file) si seules les personnes invitées doivent pouvoir répondre. Aucun code n'a été créé.")
+            throw Refusal(.openAccessQuestionnaire(id: definition.id, file: file))
         }
         let csvPath = out ?? "invitations-\(definition.id)-v\(definition.version).csv"
         // The CSV is created first (never over an existing file: it may hold earlier codes),
@@ -50,16 +43,15 @@ package enum InviteWorkflow {
         let descriptor = open(csvPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             if errno == EEXIST {
-                throw Refusal(
-                    "« \(csvPath) » existe déjà (il contient peut-être des codes déjà envoyés) : choisissez un autre nom avec --out. Aucun code n'a été créé.")
+                throw Refusal(.invitationFileExists(path: csvPath))
             }
-            throw Refusal("Impossible de créer « \(csvPath) » : vérifiez que le dossier existe et que vous pouvez y écrire. Aucun code n'a été créé.")
+            throw Refusal(.cannotCreateInvitationFile(path: csvPath))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        func abandon(_ message: String) -> Refusal {
+        func abandon(_ problem: CommandProblem) -> Refusal {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: csvPath)
-            return Refusal(message)
+            return Refusal(problem)
         }
         let tokens: [String]
         do {
@@ -67,7 +59,7 @@ package enum InviteWorkflow {
             if let warning = responses.permissionWarning() { output.error(warning) }
             tokens = try responses.createTokens(count: count, questionnaireID: definition.id, version: definition.version, at: now())
         } catch {
-            throw abandon(error.description + " Aucun code n'a été créé.")
+            throw abandon(.noCodeCreated(after: error.problem))
         }
         var csv = "token,questionnaire,version\n"
         for token in tokens { csv += CSVStyle.rfc4180.row([token, definition.id, "\(definition.version)"]) }
@@ -78,23 +70,19 @@ package enum InviteWorkflow {
         } catch {
             // The codes exist only in the store as hashes: revoke nothing, they cannot be used
             // by anyone; say so plainly.
-            throw abandon(
-                "Impossible d'écrire « \(csvPath) » (disque plein ?) : les \(count) codes créés sont perdus et ne pourront servir à personne. Libérez de la place puis relancez la commande."
-            )
+            throw abandon(.invitationCodesLost(path: csvPath, count: count))
         }
-        output.out(
-            "\(count) code\(count > 1 ? "s" : "") d'invitation pour « \(definition.id) » version \(definition.version) écrit\(count > 1 ? "s" : "") dans \(csvPath).\n"
-                + "Ce fichier est le seul à contenir les codes complets : gardez-le en lieu sûr, ne le joignez pas au fichier de réponses.\n")
+        output.out(.invitationsWritten(count: count, questionnaireID: definition.id, version: definition.version, file: csvPath))
         return .created(csv: csvPath, tokens: tokens)
     }
 
     private static func list(questionnaire file: String?, storePath path: String, output: WorkflowOutput) throws(Refusal) -> Outcome {
         let responses = try ExistingStore.open(path, output: output)
         var tokens: [TokenSummary]
-        do { tokens = try responses.tokens() } catch { throw Refusal(error.description) }
+        do { tokens = try responses.tokens() } catch { throw Refusal(error) }
         if let file {
             guard let definition = QuestionnaireLoader.load(file).questionnaire else {
-                throw Refusal("Le questionnaire \(file) n'est pas valide : vérifiez-le avec « prst validate \(file) ».")
+                throw Refusal(.invalidQuestionnaireToFilter(path: file))
             }
             tokens = tokens.filter { $0.questionnaireID == definition.id }
         }
@@ -105,7 +93,7 @@ package enum InviteWorkflow {
     /// The state of each code, for reminders; a code shows only its first four characters.
     package static func render(_ tokens: [TokenSummary], storePath path: String) -> String {
         if tokens.isEmpty {
-            return "Aucun code d'invitation dans \(path) : créez-en avec « prst invite questionnaire.yaml --count N ».\n"
+            return CommandOutcome.noInvitationCode(store: path).text(in: .fr) + "\n"
         }
         let width = max(13, tokens.map(\.questionnaireID.count).max() ?? 0)
         var text = "Code    " + "Questionnaire".padding(toLength: width, withPad: " ", startingAt: 0) + "  Version  État\n"
@@ -114,29 +102,22 @@ package enum InviteWorkflow {
                 "\(token.prefix)-…  " + token.questionnaireID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + String(repeating: " ", count: max(0, 7 - "\(token.version)".count)) + "\(token.version)  \(token.state.french)\n"
         }
-        var counts: [String] = []
-        for state in TokenState.allCases {
-            let number = tokens.filter { $0.state == state }.count
-            if number > 0 { counts.append("\(number) \(number > 1 && state != .inProgress ? state.french + "s" : state.french)") }
-        }
-        text += "\nTotal : \(tokens.count) code\(tokens.count > 1 ? "s" : "") (\(counts.joined(separator: ", ")))."
-        text += "\nChaque code est montré par ses 4 premiers caractères : retrouvez-le dans le fichier CSV créé avec les invitations.\n"
+        let byState = TokenState.allCases.map { state in CommandOutcome.TokenCount(state, tokens.filter { $0.state == state }.count) }
+        text += "\n" + CommandOutcome.invitationCodesTotal(byState: byState).text(in: .fr) + "\n"
         return text
     }
 
     private static func revoke(_ token: String, storePath path: String, output: WorkflowOutput) throws(Refusal) -> Outcome {
         let responses = try ExistingStore.open(path, output: output)
         let before: TokenState
-        do { before = try responses.revoke(token: token) } catch { throw Refusal(error.description) }
+        do { before = try responses.revoke(token: token) } catch { throw Refusal(error) }
         switch before {
         case .revoked:
-            output.out("Ce code était déjà annulé : rien n'a changé.\n")
+            output.out(.tokenAlreadyRevoked)
         case .inProgress:
-            output.out(
-                "Code annulé : il ne permet plus de reprendre le questionnaire commencé. Les réponses déjà données restent dans le fichier ; "
-                    + "« prst purge --incomplete --older-than 30d » efface les questionnaires jamais terminés.\n")
+            output.out(.tokenRevokedWhileInProgress)
         default:
-            output.out("Code annulé : il n'ouvre plus le questionnaire.\n")
+            output.out(.tokenRevoked)
         }
         return .revoked(before: before)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import SurveyStore
 
 /// `prst merge`: the responses gathered on several computers, in one file, never twice.
@@ -13,7 +14,7 @@ package enum MergeWorkflow {
             if let warning = target.permissionWarning() { output.error(warning) }
             report = try target.merge(from: sources)
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
         for note in report.notes { output.error("Attention : " + note) }
         output.out(render(report, into: destination))
@@ -21,19 +22,15 @@ package enum MergeWorkflow {
     }
 
     package static func render(_ report: MergeReport, into destination: String) -> String {
-        var text =
-            "Fusion dans \(destination) : \(report.sessionsAdded) session\(report.sessionsAdded > 1 ? "s" : "") ajoutée\(report.sessionsAdded > 1 ? "s" : "")"
-        text += " (\(report.answersAdded) réponse\(report.answersAdded > 1 ? "s" : ""))"
-        if report.sessionsSkipped > 0 {
-            text += ", \(report.sessionsSkipped) déjà présente\(report.sessionsSkipped > 1 ? "s" : "") (ignorée\(report.sessionsSkipped > 1 ? "s" : ""))"
-        }
-        text += ".\n"
-        text +=
-            "Définitions de questionnaires : \(report.definitionsAdded) ajoutée\(report.definitionsAdded > 1 ? "s" : ""), \(report.definitionsKnown) déjà présente\(report.definitionsKnown > 1 ? "s" : "").\n"
-        if report.tokensAdded + report.tokensUpdated + report.tokensSkipped > 0 {
-            text +=
-                "Codes d'invitation : \(report.tokensAdded) ajouté\(report.tokensAdded > 1 ? "s" : ""), \(report.tokensUpdated) mis à jour, \(report.tokensSkipped) inchangé\(report.tokensSkipped > 1 ? "s" : "").\n"
-        }
-        return text
+        var counts = CommandOutcome.MergeCounts()
+        counts.sessionsAdded = report.sessionsAdded
+        counts.answersAdded = report.answersAdded
+        counts.sessionsSkipped = report.sessionsSkipped
+        counts.definitionsAdded = report.definitionsAdded
+        counts.definitionsKnown = report.definitionsKnown
+        counts.tokensAdded = report.tokensAdded
+        counts.tokensUpdated = report.tokensUpdated
+        counts.tokensSkipped = report.tokensSkipped
+        return CommandOutcome.merged(into: destination, counts).text(in: .fr) + "\n"
     }
 }

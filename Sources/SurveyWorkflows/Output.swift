@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCore
+import SurveyStore
 
 /// Where a use case writes what the person reads: the console in `prst`, a recorder in tests.
 /// Use cases never touch stdout or stderr themselves, so they run in-process in unit tests.
@@ -16,20 +17,42 @@ package protocol WorkflowOutput {
     func progress(_ text: String)
 }
 
-/// A use case that stops before doing what was asked: the located problems, then the lines
-/// saying what to do, for standard error; the command exits with status 1.
+package extension WorkflowOutput {
+    /// What the command did, on standard output, in French (the evaluators' language).
+    func out(_ outcome: CommandOutcome) { out(outcome.text(in: .fr) + "\n") }
+    /// What the command did, on standard error (next to progress lines and warnings).
+    func error(_ outcome: CommandOutcome) { error(outcome.text(in: .fr)) }
+}
+
+/// A use case that stops before doing what was asked, as typed problems (no words): the located
+/// problems of a definition, the located problems listed as `place: message` (an import's bad
+/// cells), then the problems saying why and what to do, told in `language` (the questionnaire's
+/// when one is at hand). The command prints them on standard error and exits with status 1.
 package struct Refusal: Error, Sendable {
     package var diagnostics: [Diagnostic]
-    package var lines: [String]
+    package var listed: [Diagnostic]
+    package var problems: [Problem]
+    package var language: Language
 
-    package init(_ message: String, diagnostics: [Diagnostic] = []) {
-        self.diagnostics = diagnostics
-        self.lines = [message]
+    package init(_ problem: CommandProblem, diagnostics: [Diagnostic] = [], language: Language = .fr) {
+        self.init(problems: [.command(problem)], diagnostics: diagnostics, language: language)
     }
 
-    package init(lines: [String], diagnostics: [Diagnostic] = []) {
+    package init(problems: [Problem], listed: [Diagnostic] = [], diagnostics: [Diagnostic] = [], language: Language = .fr) {
         self.diagnostics = diagnostics
-        self.lines = lines
+        self.listed = listed
+        self.problems = problems
+        self.language = language
+    }
+
+    /// The store's refusal, with its details (the changes of an incompatible definition…).
+    package init(_ error: StoreError, language: Language = .fr) {
+        self.init(problems: [.store(error.problem)], language: language)
+    }
+
+    /// What is printed under the diagnostics, one line each.
+    package var lines: [String] {
+        listed.map { $0.locatedMessage(in: language) } + problems.flatMap { $0.lines(in: language) }
     }
 
     /// The lines as one text (what a respondent or a test reads).

@@ -12,10 +12,7 @@ package enum PreviewWorkflow {
             themes = campaign.themeIDs
             themeTitles = Dictionary(uniqueKeysWithValues: campaign.themes.map { ($0.id, $0.title) })
         }
-        let loaded = QuestionnaireLoader.load(path, themes: themes)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
-        }
+        let definition = try DefinitionFiles.questionnaire(path, themes: themes).questionnaire
         return QuestionnairePreview(definition, themeTitles: themeTitles).render()
     }
 
@@ -26,7 +23,7 @@ package enum PreviewWorkflow {
         do {
             try markdown.write(toFile: destination, atomically: true, encoding: .utf8)
         } catch {
-            throw Refusal("Impossible d'écrire \(destination) : vérifiez le dossier et les droits d'écriture.")
+            throw Refusal(.cannotWritePreview(path: destination))
         }
     }
 }

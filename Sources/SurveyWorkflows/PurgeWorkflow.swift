@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import SurveyStore
 
 /// `prst purge`: erases for good the sessions of a respondent who asks, or the questionnaires
@@ -35,42 +36,30 @@ package enum PurgeWorkflow {
                 olderThan = text
             }
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
         if plan.sessionIDs.isEmpty {
-            output.out("Aucun questionnaire non terminé commencé il y a plus de \(olderThan) : rien à effacer.\n")
+            output.out(.nothingToPurge(olderThan: olderThan))
             return .nothingToErase
         }
         output.out(describe(plan))
         guard confirmed else {
-            throw Refusal("Rien n'a été effacé : relancez la même commande en ajoutant --yes pour confirmer.")
+            throw Refusal(.purgeNotConfirmed)
         }
         let deleted: [String]
-        do { deleted = try responses.purge(plan) } catch { throw Refusal(error.description) }
+        do { deleted = try responses.purge(plan) } catch { throw Refusal(error) }
         if deleted.count != plan.sessionIDs.count {
-            output.error("\(plan.sessionIDs.count - deleted.count) session(s) terminée(s) entre-temps n'ont pas été effacées.")
+            output.error(.finishedMeanwhile(count: plan.sessionIDs.count - deleted.count))
         }
-        output.out(
-            "Effacé : \(deleted.count) session\(deleted.count > 1 ? "s" : ""). Le fichier a été nettoyé : aucune trace des réponses effacées n'y reste.\n")
+        output.out(.purged(sessions: deleted.count))
         return .erased(plan, deleted: deleted)
     }
 
     package static func describe(_ plan: PurgePlan) -> String {
-        let sessions = plan.sessionIDs.count
-        var text = "À effacer : \(sessions) session\(sessions > 1 ? "s" : "")"
-        var kinds: [String] = []
-        if plan.completedCount > 0 { kinds.append("\(plan.completedCount) terminée\(plan.completedCount > 1 ? "s" : "")") }
-        if plan.inProgressCount > 0 { kinds.append("\(plan.inProgressCount) non terminée\(plan.inProgressCount > 1 ? "s" : "")") }
-        text += " (\(kinds.joined(separator: ", "))), \(plan.answerCount) réponse\(plan.answerCount > 1 ? "s" : "").\n"
-        let shown = plan.sessionIDs.prefix(50)
-        text +=
-            "Sessions : " + shown.joined(separator: ", ") + (plan.sessionIDs.count > shown.count ? ", … (\(plan.sessionIDs.count - shown.count) de plus)" : "")
-            + "\n"
-        if plan.tokensFreed > 0 {
-            text +=
-                "\(plan.tokensFreed) code\(plan.tokensFreed > 1 ? "s" : "") d'invitation redeviendr\(plan.tokensFreed > 1 ? "ont" : "a") utilisable\(plan.tokensFreed > 1 ? "s" : "").\n"
-        }
-        return text
+        CommandOutcome.purgePlan(
+            sessionIDs: plan.sessionIDs, completed: plan.completedCount, inProgress: plan.inProgressCount, answers: plan.answerCount,
+            tokensFreed: plan.tokensFreed
+        ).text(in: .fr) + "\n"
     }
 
     /// "12h", "30d", "30j", "2w" (also "2sem") in seconds; nil otherwise.

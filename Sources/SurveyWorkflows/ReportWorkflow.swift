@@ -13,29 +13,27 @@ package enum ReportWorkflow {
     }
 
     package static func run(
-        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, codage: String?, output: WorkflowOutput
+        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, manualCoding: String?, output: WorkflowOutput
     ) throws -> Outcome {
-        let loaded = CampaignLoader.load(path)
-        guard let campaign = loaded.campaign, !loaded.hasErrors else {
-            throw Refusal("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).", diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.campaign(path)
+        let campaign = usable.campaign, loaded = usable.loaded
         var options = AnalysisOptions(minGroup: minGroup)
-        if let codage {
-            guard let text = try? String(contentsOfFile: codage, encoding: .utf8) else {
-                throw Refusal("Impossible de lire le codage manuel \(codage).")
+        if let manualCoding {
+            guard let text = try? String(contentsOfFile: manualCoding, encoding: .utf8) else {
+                throw Refusal(.manualCodingUnreadable(path: manualCoding))
             }
             options.manualCodes = ManualCoding.parse(text)
         }
         let showProgress = output.showsProgress
         if showProgress { options.progress = { output.progress("\($0) réponses lues") } }
         guard FileManager.default.fileExists(atPath: storePath) else {
-            throw Refusal("Aucune réponse : le fichier \(storePath) n'existe pas. Indiquez la base avec --store (ou la variable PRST_STORE).")
+            throw Refusal(.noStoreToReport(path: storePath))
         }
         let reader: ResponseStore
         do {
             reader = try ResponseStore.open(at: storePath)
         } catch {
-            throw Refusal(error.message)
+            throw Refusal(error)
         }
         let directory = directory ?? "reports/\(campaign.id)"
         // Open answers go to disk as they are read, so memory does not grow with the survey.

@@ -32,10 +32,8 @@ package enum RunWorkflow {
         questionnaire path: String, entry: Entry, storePath: String, now: @escaping WorkflowClock = SystemClock.now,
         unit: String? = nil, period: String? = nil, prompter: LinePrompter? = nil, askForToken: (Strings) -> String?
     ) throws(Refusal) -> Prepared {
-        let loaded = QuestionnaireLoader.load(path)
-        guard let definition = loaded.questionnaire else {
-            throw Refusal("Le questionnaire n'est pas valide : corrigez les erreurs ci-dessus (prst validate \(path)).", diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.questionnaire(path)
+        let definition = usable.questionnaire, loaded = usable.loaded
         let strings = Strings(definition.language)
         var reporting: ReportingKey?
         if case .resume = entry {
@@ -55,10 +53,7 @@ package enum RunWorkflow {
         case .start(let token):
             if DefinitionValidator.access(of: definition, at: path) == .token {
                 guard let typed = token ?? askForToken(strings) else {
-                    throw Refusal(
-                        strings.fr
-                            ? "Ce questionnaire est réservé aux personnes invitées : relancez avec votre code d'invitation (--token CODE)."
-                            : "This questionnaire is by invitation only: run it again with your invitation code (--token CODE).")
+                    throw Refusal(.invitationRequired, language: definition.language)
                 }
                 opened = try RunStoreWiring.enter(token: typed, loaded, questionnaire: definition, storePath: storePath, now: now, reporting: reporting)
             } else {
@@ -76,9 +71,7 @@ package enum RunWorkflow {
     /// (erasure request).
     package static func receipt(_ prepared: Prepared) -> String? {
         guard !prepared.session.isRehearsal else { return nil }
-        return prepared.strings.fr
-            ? "Référence de vos réponses : \(prepared.session.sessionID). Conservez-la si vous souhaitez un jour en demander la suppression.\n"
-            : "Reference of your answers: \(prepared.session.sessionID). Keep it if you ever want them erased.\n"
+        return CommandOutcome.answersReceipt(sessionID: prepared.session.sessionID).text(in: prepared.strings.language) + "\n"
     }
 
     /// Full screen only on a real terminal both ways, unless --plain or TERM is unset or dumb
@@ -90,9 +83,7 @@ package enum RunWorkflow {
 
     /// The question asked when an invitation code is needed and none was given.
     package static func tokenPrompt(_ strings: Strings) -> String {
-        strings.fr
-            ? "Ce questionnaire est réservé aux personnes invitées.\nCode d'invitation (par exemple K7F3-9QXM-2PAB-H4TR) : "
-            : "This questionnaire is by invitation only.\nInvitation code (for example K7F3-9QXM-2PAB-H4TR): "
+        CommandOutcome.invitationCodeAsked.text(in: strings.language)
     }
 }
 
@@ -107,6 +98,21 @@ package enum RunStoreWiring {
         package var isResumed: Bool
         /// The unit × period of a monitoring session.
         package var reporting: ReportingKey? = nil
+
+        /// A session just started: no answer yet.
+        static func started(_ info: SessionInfo, questionnaire: Questionnaire, store: ResponseStore, now: @escaping WorkflowClock) -> Opened {
+            Opened(
+                questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
+                persistence: StorePersistence(store: store, now: now), isResumed: false, reporting: info.reporting)
+        }
+
+        /// An unfinished session, answered on with the questionnaire snapshot it was started with
+        /// (and, for a monitoring session, the unit and period it was started for).
+        static func resumed(_ info: SessionInfo, store: ResponseStore, now: @escaping WorkflowClock) throws(StoreError) -> Opened {
+            Opened(
+                questionnaire: try store.questionnaire(for: info.definition), answers: try store.answers(session: info.id), sessionID: info.id,
+                resumeCode: info.resumeCode, persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
+        }
     }
 
     /// Registers the questionnaire and starts a new session; for a unit × period, resumes the
@@ -120,19 +126,11 @@ package enum RunStoreWiring {
             let store = try ResponseStore.open(at: storePath)
             let definition = try store.register(loaded)
             switch try store.startSession(definition: definition, reporting: reporting, origin: .respondent, at: now()) {
-            case .started(let info):
-                return Opened(
-                    questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: false, reporting: info.reporting)
-            case .resumable(let info):
-                let snapshot = try store.questionnaire(for: info.definition)
-                let answers = try store.answers(session: info.id)
-                return Opened(
-                    questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
+            case .started(let info): return .started(info, questionnaire: questionnaire, store: store, now: now)
+            case .resumable(let info): return try .resumed(info, store: store, now: now)
             }
         } catch {
-            throw Refusal(error.message(in: questionnaire.language))
+            throw Refusal(error, language: questionnaire.language)
         }
     }
 
@@ -148,19 +146,13 @@ package enum RunStoreWiring {
             case .start:
                 let definition = try store.register(loaded)
                 let info = try store.startSession(token: token, definition: definition, reporting: reporting, at: now())
-                return Opened(
-                    questionnaire: questionnaire, answers: [:], sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: false, reporting: info.reporting)
+                return .started(info, questionnaire: questionnaire, store: store, now: now)
             case .resume(let info):
                 // The token's own session keeps the unit and period it was started for.
-                let snapshot = try store.questionnaire(for: info.definition)
-                let answers = try store.answers(session: info.id)
-                return Opened(
-                    questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                    persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
+                return try .resumed(info, store: store, now: now)
             }
         } catch {
-            throw Refusal(error.message(in: questionnaire.language))
+            throw Refusal(error, language: questionnaire.language)
         }
     }
 
@@ -168,32 +160,19 @@ package enum RunStoreWiring {
     package static func resume(
         code: String, questionnaireID: String, storePath: String, strings: Strings, now: @escaping WorkflowClock = SystemClock.now
     ) throws(Refusal) -> Opened {
+        let store: ResponseStore
+        let found: SessionInfo?
         do {
-            let store = try ResponseStore.open(at: storePath)
-            guard let info = try store.session(resumeCode: code) else {
-                throw Refusal(
-                    strings.fr
-                        ? "Code de reprise inconnu : « \(code) ». Vérifiez le code (par exemple K7F3-9QXM) et le fichier de réponses (--store)."
-                        : "Unknown resume code: “\(code)”. Check the code (for example K7F3-9QXM) and the response file (--store).")
-            }
-            guard info.questionnaireID == questionnaireID else {
-                throw Refusal(
-                    strings.fr
-                        ? "Ce code de reprise correspond au questionnaire « \(info.questionnaireID) », pas à « \(questionnaireID) »."
-                        : "This resume code belongs to questionnaire “\(info.questionnaireID)”, not “\(questionnaireID)”.")
-            }
-            let snapshot = try store.questionnaire(for: info.definition)
-            let answers = try store.answers(session: info.id)
-            return Opened(
-                questionnaire: snapshot, answers: answers, sessionID: info.id, resumeCode: info.resumeCode,
-                persistence: StorePersistence(store: store, now: now), isResumed: true, reporting: info.reporting)
-        } catch let refusal as Refusal {
-            throw refusal
-        } catch let error as StoreError {
-            throw Refusal(error.message)
+            store = try ResponseStore.open(at: storePath)
+            found = try store.session(resumeCode: code)
         } catch {
-            throw Refusal("\(error)")
+            throw Refusal(error, language: strings.language)
         }
+        guard let info = found else { throw Refusal(.unknownResumeCode(code), language: strings.language) }
+        guard info.questionnaireID == questionnaireID else {
+            throw Refusal(.resumeCodeOfAnotherQuestionnaire(found: info.questionnaireID, expected: questionnaireID), language: strings.language)
+        }
+        do { return try .resumed(info, store: store, now: now) } catch { throw Refusal(error, language: strings.language) }
     }
 }
 

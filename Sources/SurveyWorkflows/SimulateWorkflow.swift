@@ -29,25 +29,23 @@ package enum SimulateWorkflow {
 
     package struct SizesError: Error, Sendable {
         package var part: String
-        package var message: String { "--respondents : « \(part) » n'est pas de la forme population=nombre" }
+        package var problem: CommandProblem { .respondentsNotPopulationCounts(part: part) }
+        package var message: String { Problem.command(problem).message(in: .fr) }
     }
 
     package static func run(campaign path: String, storePath: String, seed: UInt64, sizes: [String: Int], output: WorkflowOutput) throws -> Outcome {
-        let loaded = CampaignLoader.load(path)
-        guard let campaign = loaded.campaign, !loaded.hasErrors else {
-            throw Refusal("La campagne n'est pas valide : corrigez les erreurs ci-dessus (prst validate).", diagnostics: loaded.diagnostics)
-        }
+        let usable = try DefinitionFiles.campaign(path)
+        let campaign = usable.campaign, loaded = usable.loaded
         let (profile, phrases) = try Simulator.load(campaign)
         let simulator = Simulator(profile: profile, phrases: phrases, seed: seed)
         let opened: ResponseStore
         do {
             opened = try ResponseStore.open(at: storePath)
             if try opened.hasRealResponses() {
-                throw Refusal(
-                    "La base \(storePath) contient de vraies réponses : la simulation n'y écrit pas. Choisissez un autre fichier (--store essai.sqlite).")
+                throw Refusal(.storeHoldsRealResponses(path: storePath))
             }
         } catch let error as StoreError {
-            throw Refusal(error.message)
+            throw Refusal(error)
         }
         let sink = StoreSimulationSink(store: opened, questionnaires: loaded.questionnaires)
         var outcome = Outcome(written: [])
@@ -68,12 +66,12 @@ package enum SimulateWorkflow {
             } else {
                 try simulator.generate(questionnaire, count: count, write)
             }
-            do { try sink.flush() } catch let error as StoreError { throw Refusal(error.message) }
+            do { try sink.flush() } catch let error as StoreError { throw Refusal(error) }
             if output.showsProgress { output.error("") }
-            output.error("\(questionnaire.population) : \(count) sessions simulées")
+            output.error(.populationSimulated(population: questionnaire.population, sessions: count))
             outcome.written.append(Outcome.Written(population: questionnaire.population, sessions: count))
         }
-        output.error("Réponses simulées écrites dans \(storePath).")
+        output.error(.simulationWritten(store: storePath))
         return outcome
     }
 }
@@ -99,7 +97,7 @@ package final class StoreSimulationSink: SimulationSink {
         if let known = definitions[definition.id] {
             id = known
         } else {
-            guard let entry = loaded[definition.id] else { throw StoreError(.other, "Questionnaire « \(definition.id) » inconnu de la campagne.") }
+            guard let entry = loaded[definition.id] else { throw Refusal(.questionnaireNotInCampaign(id: definition.id)) }
             id = try store.register(entry)
             definitions[definition.id] = id
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import SurveyStore
 
 /// `prst status`: the progress of the collection, one row per questionnaire, version and population.
@@ -11,7 +12,7 @@ package enum StatusWorkflow {
 
     package static func run(storePath path: String, output: WorkflowOutput) throws(Refusal) -> Outcome {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw Refusal("Aucune réponse : le fichier \(path) n'existe pas encore.")
+            throw Refusal(.noStoreYet(path: path))
         }
         let rows: [StatusRow]
         let coverage: [ReportingCoverage]
@@ -20,10 +21,10 @@ package enum StatusWorkflow {
             rows = try store.status()
             coverage = try reportingCoverage(store)
         } catch {
-            throw Refusal(error.description)
+            throw Refusal(error)
         }
         if rows.isEmpty {
-            output.out("Aucune réponse pour l'instant dans \(path) : aucune session n'a été ouverte.\n")
+            output.out(.noSessionYet(store: path))
             return .empty
         }
         output.out(render(rows))

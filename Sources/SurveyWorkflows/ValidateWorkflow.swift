@@ -21,30 +21,28 @@ package enum ValidateWorkflow {
         let outcome = Outcome(diagnostics: diagnostics)
         let errors = outcome.errors, warnings = outcome.warnings
         if errors > 0 || (strict && warnings > 0) {
-            throw Refusal(
-                "\(errors) erreur\(errors > 1 ? "s" : ""), \(warnings) avertissement\(warnings > 1 ? "s" : "") : corrigez puis relancez « prst validate ».")
+            throw Refusal(.definitionsHaveProblems(errors: errors, warnings: warnings))
         }
-        let summary = warnings > 0 ? "valide, avec \(warnings) avertissement\(warnings > 1 ? "s" : "")" : "valide"
-        output.error("\(paths.joined(separator: " ")) : \(summary).")
+        output.error(.definitionsValid(paths: paths, warnings: warnings))
         return outcome
     }
 
     private static func storeDiagnostics(paths: [String], storePath: String) throws(Refusal) -> [Diagnostic] {
         guard FileManager.default.fileExists(atPath: storePath) else {
-            throw Refusal("Le fichier de réponses \(storePath) n'existe pas : aucune réponse à comparer.")
+            throw Refusal(.noStoreToCompare(path: storePath))
         }
         let opened: ResponseStore
-        do { opened = try ResponseStore.open(at: storePath) } catch { throw Refusal(error.message) }
+        do { opened = try ResponseStore.open(at: storePath) } catch { throw Refusal(error) }
         var diagnostics: [Diagnostic] = []
         for file in (try? DefinitionValidator.expand(paths)) ?? [] where DefinitionValidator.kind(of: file) == .questionnaire {
             let loaded = QuestionnaireLoader.load(file)
             guard loaded.questionnaire != nil else { continue }
             do {
                 for problem in try opened.compatibilityProblems(with: loaded) {
-                    diagnostics.append(.error(SourceLocation(file: file), .incompatibleChange(problem)))
+                    diagnostics.append(.error(SourceLocation(file: file), problem))
                 }
             } catch {
-                diagnostics.append(.error(SourceLocation(file: file), StoreProblem.untyped(message: error.message)))
+                diagnostics.append(.error(SourceLocation(file: file), error.problem))
             }
         }
         return diagnostics

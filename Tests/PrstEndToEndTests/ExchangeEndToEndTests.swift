@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCore
+import SurveyExchange
 import SurveyTestSupport
 import Testing
 

@@ -87,6 +87,21 @@ struct ReportEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/absent.sqlite"))
     }
 
+    /// Flags are English words; the French `--codage` stays as a hidden alias of `--coding`.
+    @Test func manualCodingIsGivenWithCodingOrItsFrenchAlias() throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.path + "/absent.csv"
+        for flag in ["--coding", "--codage"] {
+            let result = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", directory.path + "/prst.sqlite", flag, missing])
+            #expect(result.status == 1)
+            #expect(result.stderr == "Impossible de lire le codage manuel \(missing).\n", "\(flag): \(result.stderr)")
+        }
+        let both = try PrstBinary.run(["report", "surveys/campagne.yaml", "--coding", missing, "--codage", missing])
+        #expect(both.status != 0)
+        let help = try PrstBinary.run(["report", "--help"])
+        #expect(help.stdout.contains("--coding") && !help.stdout.contains("--codage"), "\(help.stdout)")
+    }
+
     @Test func renderedReportIsReadable() throws {
         let example = packageRoot() + "/reports/exemple"
         let html = try Renderers.run("cmark-gfm", ["-e", "table", example + "/synthese.md"])

@@ -233,7 +233,7 @@ final class Failures: @unchecked Sendable {
         let definition = try store.register(try Fixture.load())
         _ = try store.startSession(definition: definition)
         let changed = try Fixture.load(replacing: old, with: new)
-        let problems = try store.compatibilityProblems(with: changed)
+        let problems = try store.compatibilityProblems(with: changed).map { Problem.store($0).message(in: .fr) }
         #expect(problems.contains { $0.contains(expected) }, "\(problems)")
         let error = #expect(throws: StoreError.self) { try store.register(changed) }
         #expect(error?.kind == .incompatibleDefinition)
@@ -252,7 +252,7 @@ final class Failures: @unchecked Sendable {
         let library = Fixture.library.replacingOccurrences(of: "{code: nsp,", with: "{code: ns,")
         #expect(library != Fixture.library)
         let changed = try Fixture.load(Fixture.main(), library: library)
-        let problems = try store.compatibilityProblems(with: changed)
+        let problems = try store.compatibilityProblems(with: changed).map { Problem.store($0).message(in: .fr) }
         #expect(
             problems.contains(
                 "la réponse hors échelle « nsp » de la question « avis » (\(try #require(changed.questionnaire?.question("avis")?.number))) a été retirée"),
@@ -270,7 +270,7 @@ final class Failures: @unchecked Sendable {
         let loaded = QuestionnaireLoader.load(directory + "/q/essai.yaml")
         try #require(loaded.questionnaire != nil)
         let store = try ResponseStore.inMemory()
-        let problems = try store.compatibilityProblems(with: loaded)
+        let problems = try store.compatibilityProblems(with: loaded).map { Problem.store($0).message(in: .fr) }
         if QuestionnaireLoader.load(snapshot: loaded.sources, mainFile: loaded.mainFile).questionnaire == nil {
             #expect(problems.count == 1 && problems[0].contains("placez les fichiers inclus"), "\(problems)")
             let error = #expect(throws: StoreError.self) { try store.register(loaded) }

@@ -54,14 +54,6 @@ import Testing
         #expect(error.description.split(separator: "\n").count == 1 + changes.count)
     }
 
-    /// Callers above the store that still bring their own words keep their kind and words.
-    @Test func transitionalWordsFromCallersAreKeptAsTheyAre() {
-        let error = StoreError(.conflict, "Questionnaire « x » inconnu de la campagne.")
-        #expect(error.problem == .untyped(message: "Questionnaire « x » inconnu de la campagne."))
-        #expect(error.kind == .conflict)
-        #expect(error.message == "Questionnaire « x » inconnu de la campagne.")
-        #expect(StoreError(.unknownToken).kind == .unknownToken)
-    }
 
     @Test func sqliteVerdictsAreTyped() {
         #expect(StoreError.wrap(DatabaseError(resultCode: .SQLITE_FULL), path: "a.sqlite").problem == .diskFull(path: "a.sqlite"))

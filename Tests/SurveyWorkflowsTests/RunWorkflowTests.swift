@@ -54,6 +54,23 @@ import Testing
         #expect(mismatch?.message == "Ce code de reprise correspond au questionnaire « autre », pas à « court ».")
     }
 
+    /// The store's refusals reach the respondent in the questionnaire's language.
+    @Test func anEnglishRespondentIsRefusedInEnglish() throws {
+        let directory = try TemporaryDirectory()
+        let english = Questionnaires.short(id: "invited", access: "token").replacingOccurrences(of: "format: 1\n", with: "format: 1\nlanguage: en\n")
+        let file = try directory.write("invited.yaml", english)
+        let store = directory.path + "/prst.sqlite"
+        _ = try InviteWorkflow.run(.create(questionnaire: file, count: 1, out: directory.path + "/codes.csv"), storePath: store, output: RecordingOutput())
+        let refused = #expect(throws: Refusal.self) {
+            try RunWorkflow.prepare(questionnaire: file, entry: .start(token: "K7F3-9QXM-2PAB-H4TR"), storePath: store, askForToken: Self.noToken)
+        }
+        #expect(refused?.message.hasPrefix("This invitation code is unknown") == true, "\(refused?.message ?? "")")
+        let unknownCode = #expect(throws: Refusal.self) {
+            try RunWorkflow.prepare(questionnaire: file, entry: .resume(code: "ZZZZ-ZZZZ"), storePath: store, askForToken: Self.noToken)
+        }
+        #expect(unknownCode?.message.hasPrefix("Unknown resume code: “ZZZZ-ZZZZ”.") == true)
+    }
+
     @Test func invitationQuestionnaireAsksForACodeAndRefusesWithoutOne() throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("invites.yaml", Questionnaires.short(id: "invites", access: "token"))

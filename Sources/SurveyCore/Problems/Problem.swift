@@ -14,6 +14,8 @@ package enum Problem: Sendable, Hashable {
     case store(StoreProblem)
     /// The unit or period a monitoring questionnaire was to be answered for.
     case reporting(ReportingProblem)
+    /// A command cannot do what was asked with the files and options it was given.
+    case command(CommandProblem)
 }
 
 /// What a person reads about a problem: a sentence, and what to do when one helps.
@@ -38,4 +40,30 @@ package extension Problem {
 
     func message(in language: Language) -> String { wording(in: language).message }
     func hint(in language: Language) -> String? { wording(in: language).hint }
+
+    /// Lines told under the message: the structural changes of an incompatible definition, or
+    /// SQLite's own text of an unexpected error.
+    func details(in language: Language) -> [String] {
+        switch self {
+        case .store(let problem): problem.details(in: language)
+        case .command(.questionnaireChangedSinceStored(_, let problems)): problems.map { Problem.store($0).message(in: language) }
+        default: []
+        }
+    }
+
+    /// The message, then each detail on an indented line: how a refusal is printed.
+    func lines(in language: Language) -> [String] {
+        [message(in: language)] + details(in: language).map { "  - \($0)" }
+    }
+}
+
+package extension StoreProblem {
+    /// See `Problem.details(in:)`.
+    func details(in language: Language) -> [String] {
+        switch self {
+        case .incompatibleDefinition(_, _, let changes), .mergeIncompatibleDefinition(_, _, _, let changes): changes.map { $0.words(in: language) }
+        case .unexpected(_, _, let details?): [details]
+        default: []
+        }
+    }
 }

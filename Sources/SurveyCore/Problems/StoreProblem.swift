@@ -48,9 +48,8 @@ package enum StoreProblem: Sendable, Hashable {
     case definitionNotSaved(questionnaireID: String)
     /// Answers exist for this id and version and the structure changed so (in questionnaire order).
     case incompatibleDefinition(questionnaireID: String, version: Int, changes: [DefinitionChange])
-    /// A structural change of the definition that the stored responses would not survive
-    /// (the change as the store describes it).
-    case incompatibleChange(String)
+    /// A structural change of the definition that the stored responses would not survive.
+    case incompatibleChange(DefinitionChange)
     case definitionNotFound(id: Int64, path: String?)
     /// A session was asked for a definition that is not registered.
     case definitionMissingForSession(id: Int64)
@@ -128,9 +127,6 @@ package enum StoreProblem: Sendable, Hashable {
     case readableByOthers([FileMode])
     /// A token in progress on two stations: both sessions were kept by the merge.
     case tokenUsedOnTwoStations(prefix: String)
-
-    /// Words still built by the caller; do not use it in new code.
-    case untyped(message: String)
 
     /// A file and its permission bits (0o644…).
     package struct FileMode: Sendable, Hashable {

@@ -67,7 +67,7 @@ extension EnglishWording {
                     + "to publish these changes, write “version: \(version + 1)” in the file (or change “id”). "
                     + "Changes of labels and help texts, and optional additions, need none.")
         case .incompatibleChange(let change):
-            Wording(change, hint: "responses already exist for this version: raise “version:” (or change the “id”) for a structural change")
+            Wording(wording(for: change), hint: "responses already exist for this version: raise “version:” (or change the “id”) for a structural change")
         case .definitionNotFound(let id, let path):
             Wording("Definition no. \(id) cannot be found in “\(path ?? "the store")”.")
         case .definitionMissingForSession(let id):
@@ -192,9 +192,6 @@ extension EnglishWording {
                     + "Make \(files.count > 1 ? "these files" : "this file") private: chmod 600 \(files.map { "'\($0.path)'" }.joined(separator: " "))")
         case .tokenUsedOnTwoStations(let prefix):
             Wording("The invitation code \(prefix)-… was used on two stations: both responses are kept; check that it was not handed to two people.")
-
-        case .untyped(let message):
-            Wording(message)
         }
     }
 

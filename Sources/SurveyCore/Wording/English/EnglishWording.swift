@@ -9,6 +9,7 @@ package enum EnglishWording {
         case .importCell(let problem): wording(for: problem)
         case .store(let problem): wording(for: problem)
         case .reporting(let problem): wording(for: problem)
+        case .command(let problem): wording(for: problem)
         }
     }
 

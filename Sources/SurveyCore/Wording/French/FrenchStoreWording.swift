@@ -74,7 +74,7 @@ extension FrenchWording {
                     + "Les changements de libellés, d'aides et les ajouts facultatifs n'en demandent pas.")
         case .incompatibleChange(let change):
             Wording(
-                change,
+                wording(for: change),
                 hint: "des réponses existent déjà pour cette version : augmentez « version: » (ou changez d'« id ») pour une modification de structure")
         case .definitionNotFound(let id, let path):
             Wording("La définition n° \(id) est introuvable dans « \(path ?? "la base") ».")
@@ -207,9 +207,6 @@ extension FrenchWording {
             Wording(
                 "Le code d'invitation \(prefix)-… a servi sur deux postes : les deux réponses sont gardées ; vérifiez qu'il n'a pas été transmis à deux personnes."
             )
-
-        case .untyped(let message):
-            Wording(message)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 
 /// A CSV record and where it starts, for messages a spreadsheet user can follow.
 package struct CSVRecord: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SurveyCore
+@testable import SurveyExchange
 
 @Suite("CSV reading as spreadsheets write it")
 struct CSVReaderTests {
