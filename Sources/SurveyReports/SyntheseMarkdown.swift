@@ -307,7 +307,7 @@ extension SurveyReport {
         }
         md.append("### 5.2 Codebook des réponses libres")
         md.append("")
-        md.append("Codage automatique : texte normalisé (Unicode NFD, sans accents ni majuscules), motifs cherchés en début de mot, phrase par phrase (une phrase se termine par . ! ? ; : … ou un retour à la ligne). La polarité vient de la question : une question de forces donne des forces, une question de difficultés des difficultés, une autre question ouverte des propositions ; seule exception, dans une question de forces, une mention précédée d'une négation parmi les trois mots qui la précèdent dans sa phrase (« pas assez de moyens ») compte en difficulté. \(result.manualCodes > 0 ? "\(result.manualCodes) code(s) manuel(s) remplacent le codage automatique des réponses qu'ils listent." : "Aucun codage manuel n'a été fourni (option --codage).")")
+        md.append("Codage automatique : texte normalisé (Unicode NFD, sans accents ni majuscules), motifs cherchés en début de mot, phrase par phrase (une phrase se termine par . ! ? ; : … ou un retour à la ligne). La polarité vient de la question : une question de forces donne des forces, une question de difficultés des difficultés, une autre question ouverte des propositions ; seule exception, dans une question de forces, une mention précédée d'une négation parmi les trois mots qui la précèdent dans sa phrase (« pas assez de moyens ») compte en difficulté. \(result.manualCodes > 0 ? "\(result.manualCodes) code(s) manuel(s) remplacent le codage automatique des réponses qu'ils listent." : "Aucun codage manuel n'a été fourni (option --coding).")")
         md.append("")
         if let codebook = result.codebook {
             md.append("| Thème | Définition | Motifs |")

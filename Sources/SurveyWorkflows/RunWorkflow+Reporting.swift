@@ -97,7 +97,6 @@ extension RunWorkflow {
     }
 
     private static func refusal(_ problem: ReportingProblem, _ language: Language) -> Refusal {
-        let wording = Problem.reporting(problem).wording(in: language)
-        return Refusal(lines: [wording.message] + (wording.hint.map { [$0] } ?? []))
+        Refusal(problems: [.reporting(problem)], language: language)
     }
 }

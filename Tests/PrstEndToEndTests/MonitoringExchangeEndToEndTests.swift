@@ -1,4 +1,5 @@
 import Foundation
+import SurveyExchange
 import SurveyCore
 import SurveyTestSupport
 import Testing

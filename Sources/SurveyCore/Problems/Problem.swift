@@ -53,7 +53,10 @@ package extension Problem {
 
     /// The message, then each detail on an indented line: how a refusal is printed.
     func lines(in language: Language) -> [String] {
-        [message(in: language)] + details(in: language).map { "  - \($0)" }
+        var lines = [message(in: language)] + details(in: language).map { "  - \($0)" }
+        // A unit or period refused on the command line says on its own line how to relaunch.
+        if case .reporting = self, let hint = hint(in: language) { lines.append(hint) }
+        return lines
     }
 }
 
