@@ -46,10 +46,12 @@ package struct AnalysisOptions {
 
 /// Streaming aggregation of a campaign's responses into `AnalysisResult`.
 package enum SurveyAnalyzer {
-    package static func analyse(campaign: Campaign, codebook: Codebook?, reader: ResponseReader, options: AnalysisOptions = AnalysisOptions()) throws -> AnalysisResult {
+    package static func analyse(campaign: Campaign, codebook: Codebook?, reader: ResponseReader, options: AnalysisOptions = AnalysisOptions()) throws
+        -> AnalysisResult
+    {
         let minGroup = max(1, options.minGroup ?? campaign.minGroup)
         let definitions = try reader.definitions()
-        var manual: [String: [String: [String]]] = [:] // session → question → themes
+        var manual: [String: [String: [String]]] = [:]  // session → question → themes
         for code in options.manualCodes { manual[code.session, default: [:]][code.question, default: []].append(code.theme) }
         let patterns = FrenchText.prepare((codebook?.themes ?? []).map { (id: $0.id, patterns: $0.patterns) })
         let populationOrder = campaign.populations.map(\.population)
@@ -73,8 +75,9 @@ package enum SurveyAnalyzer {
             }
         }
         let populations = populationOrder.filter { aggregates[$0] != nil } + aggregates.keys.filter { !populationOrder.contains($0) }.sorted()
-        var finisher = Finisher(campaign: campaign, codebook: codebook, minGroup: minGroup, populations: populations, aggregates: aggregates,
-                                manualCodes: options.manualCodes.count)
+        var finisher = Finisher(
+            campaign: campaign, codebook: codebook, minGroup: minGroup, populations: populations, aggregates: aggregates,
+            manualCodes: options.manualCodes.count)
         var result = finisher.finish()
         result.monitoring = monitoring.finish()
         return result
@@ -161,7 +164,7 @@ final class PopulationAggregate {
     var variableOrder: [String] = []
     var variableInfo: [String: (variable: Variable, definition: Questionnaire)] = [:]
     var variables: [String: VariableAggregate] = [:]
-    var mentions: [String: Int] = [:] // "theme|polarity"
+    var mentions: [String: Int] = [:]  // "theme|polarity"
     var quoteCandidates: [String: [(rank: UInt64, quote: Quote)]] = [:]
     /// Per question, so that the words of a question withheld for disclosure can be left out.
     var uncodedWords: [String: [String: Int]] = [:]
@@ -198,7 +201,10 @@ final class PopulationAggregate {
         }
     }
 
-    func add(_ record: ResponseRecord, plan: DefinitionPlan, patterns: FrenchText.PreparedCodebook, manual: [String: [String: [String]]], names: [String], quotesPerGroup: Int) {
+    func add(
+        _ record: ResponseRecord, plan: DefinitionPlan, patterns: FrenchText.PreparedCodebook, manual: [String: [String: [String]]], names: [String],
+        quotesPerGroup: Int
+    ) {
         started += 1
         // Only completed sessions are analysed, whatever their origin: an unfinished session
         // imported from elsewhere counts in participation only, like any other.
@@ -222,8 +228,9 @@ final class PopulationAggregate {
                 gave = gave || counted.given
                 substantive = substantive || counted.substantive
                 if case .text(let text) = value, !text.isBlank {
-                    addText(text, session: record.sessionID, variable: slot.variable, repetition: repetition, patterns: patterns,
-                            manual: manual[record.sessionID]?[slot.id], names: names, quotesPerGroup: quotesPerGroup, into: &mentioned)
+                    addText(
+                        text, session: record.sessionID, variable: slot.variable, repetition: repetition, patterns: patterns,
+                        manual: manual[record.sessionID]?[slot.id], names: names, quotesPerGroup: quotesPerGroup, into: &mentioned)
                 }
             }
             if gave { aggregate.respondents += 1 }
@@ -243,8 +250,10 @@ final class PopulationAggregate {
         polarity == .force && negated ? .difficulte : polarity
     }
 
-    func addText(_ text: String, session: String, variable: Variable, repetition: String?, patterns: FrenchText.PreparedCodebook,
-                 manual: [String]?, names: [String], quotesPerGroup: Int, into mentioned: inout Set<String>) {
+    func addText(
+        _ text: String, session: String, variable: Variable, repetition: String?, patterns: FrenchText.PreparedCodebook,
+        manual: [String]?, names: [String], quotesPerGroup: Int, into mentioned: inout Set<String>
+    ) {
         let polarity = variable.question.polarity
         var themes: [(String, Polarity?)] = []
         if let manual {
@@ -253,8 +262,9 @@ final class PopulationAggregate {
             themes = FrenchText.code(text, prepared: patterns).map { ($0.theme, Self.mentionPolarity(question: polarity, negated: $0.negated)) }
         }
         let anonymised = FrenchText.anonymise(text, names: names)
-        let verbatim = Verbatim(session: session, population: population, question: variable.id, repetition: repetition, polarity: polarity,
-                                themes: orderedUnique(themes.map(\.0)), manual: manual != nil, text: anonymised)
+        let verbatim = Verbatim(
+            session: session, population: population, question: variable.id, repetition: repetition, polarity: polarity,
+            themes: orderedUnique(themes.map(\.0)), manual: manual != nil, text: anonymised)
         if let verbatimSink { verbatimSink(verbatim) } else { verbatims.append(verbatim) }
         if themes.isEmpty {
             uncodedAnswers[variable.id, default: 0] += 1

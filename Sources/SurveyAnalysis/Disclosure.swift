@@ -70,8 +70,10 @@ struct DisclosureProblem {
 extension Finisher {
     /// Applies secondary suppression to one population's diffusion figures (funnels, usefulness
     /// and channels per production) and the flat counts of the questions they come from.
-    mutating func protectDiffusion(population: String, aggregate: PopulationAggregate, funnels: inout ArraySlice<Funnel>,
-                                   channels: inout ArraySlice<ChannelCount>, frequencies: inout ArraySlice<Frequency>) {
+    mutating func protectDiffusion(
+        population: String, aggregate: PopulationAggregate, funnels: inout ArraySlice<Funnel>,
+        channels: inout ArraySlice<ChannelCount>, frequencies: inout ArraySlice<Frequency>
+    ) {
         var problem = DisclosureProblem()
         enum Target { case step(Int, Int), usefulness(Int), channels(String), frequency(Int) }
         var targets: [Target] = []
@@ -84,7 +86,8 @@ extension Finisher {
         for index in frequencies.indices {
             let frequency = frequencies[index]
             guard let role = aggregate.variableInfo[frequency.variable]?.variable.question.diffusion, roleTotals[role] == nil,
-                  aggregate.variableInfo[frequency.variable]?.variable.item == nil else { continue }
+                aggregate.variableInfo[frequency.variable]?.variable.item == nil
+            else { continue }
             let people = frequency.respondents
             roleTotals[role] = add(.frequency(frequency.variable), base: people, size: people, withheld: !frequency.shown, .frequency(index))
         }
@@ -94,8 +97,9 @@ extension Finisher {
             let funnel = funnels[index]
             var cellOfStep: [FunnelStepKind: Int] = [:]
             for (stepIndex, step) in funnel.steps.enumerated() {
-                let cell = add(.funnelStep(scope: funnel.scope, key: funnel.key, step: step.kind), base: step.basePrevious, size: step.count,
-                               withheld: !step.shown, .step(index, stepIndex))
+                let cell = add(
+                    .funnelStep(scope: funnel.scope, key: funnel.key, step: step.kind), base: step.basePrevious, size: step.count,
+                    withheld: !step.shown, .step(index, stepIndex))
                 cellOfStep[step.kind] = cell
                 stepCells[step.kind, default: [:]][funnel.scope, default: [:]][funnel.key] = cell
             }
@@ -119,11 +123,12 @@ extension Finisher {
             if let total = byScope[.overall]?["ensemble"] {
                 problem.relations.append(.init(total: total, parts: types.compactMap { byScope[.type]?[$0.key] }))
             }
-            let role: DiffusionRole? = switch kind {
-            case .aware: .awareness
-            case .used: .use
-            case .relayed, .relayedInternal, .relayedIntermediary, .relayedFinal: .relay
-            }
+            let role: DiffusionRole? =
+                switch kind {
+                case .aware: .awareness
+                case .used: .use
+                case .relayed, .relayedInternal, .relayedIntermediary, .relayedFinal: .relay
+                }
             if let role, let total = roleTotals[role] {
                 problem.relations.append(.init(total: total, parts: deliverables.compactMap { byScope[.deliverable]?[$0.key] }))
             }
@@ -133,8 +138,10 @@ extension Finisher {
         var channelCells: [Int] = []
         var seenChannels: Set<String> = []
         for channel in channels where seenChannels.insert(channel.deliverable).inserted {
-            channelCells.append(add(.channels(deliverable: channel.deliverable), base: channel.base, size: channel.base, withheld: !channel.shown,
-                                    .channels(channel.deliverable)))
+            channelCells.append(
+                add(
+                    .channels(deliverable: channel.deliverable), base: channel.base, size: channel.base, withheld: !channel.shown,
+                    .channels(channel.deliverable)))
         }
         if let total = roleTotals[.channel], !channelCells.isEmpty { problem.relations.append(.init(total: total, parts: channelCells)) }
 

@@ -39,8 +39,10 @@ struct Finisher {
         for population in populations {
             guard let aggregate = aggregates[population] else { continue }
             let entry = campaign.populations.first { $0.population == population }
-            participation.append(Participation(population: population, label: campaign.label(ofPopulation: population), target: entry?.target,
-                                               started: aggregate.started, completed: aggregate.completed))
+            participation.append(
+                Participation(
+                    population: population, label: campaign.label(ofPopulation: population), target: entry?.target,
+                    started: aggregate.started, completed: aggregate.completed))
             let populationShown = aggregate.completed >= minGroup
             if !populationShown { withhold(.population, population, aggregate.completed) }
             let frequencyStart = frequencies.count, funnelStart = funnels.count, channelStart = channels.count
@@ -63,17 +65,22 @@ struct Finisher {
                         // Unfavourable: the levels on the other side of the scale from the favourable ones.
                         let favourableCodes = Set(scale.favourable)
                         let favourableInts = scale.favourable.compactMap { Int($0) }
-                        let highFavourable = (favourableInts.min() ?? 0) >= ((ascending.compactMap { Int($0.code) }.max() ?? 0) + (ascending.compactMap { Int($0.code) }.min() ?? 0)) / 2
+                        let highFavourable =
+                            (favourableInts.min() ?? 0)
+                            >= ((ascending.compactMap { Int($0.code) }.max() ?? 0) + (ascending.compactMap { Int($0.code) }.min() ?? 0)) / 2
                         let sortedInts = ascending.compactMap { Int($0.code) }.sorted()
                         let k = favourableCodes.count
-                        let unfavourableCodes = Set((highFavourable ? Array(sortedInts.prefix(k)) : Array(sortedInts.suffix(k))).map(String.init)).subtracting(favourableCodes)
+                        let unfavourableCodes = Set((highFavourable ? Array(sortedInts.prefix(k)) : Array(sortedInts.suffix(k))).map(String.init)).subtracting(
+                            favourableCodes)
                         let unfavourable = ascending.filter { unfavourableCodes.contains($0.code) }.reduce(0) { $0 + $1.count }
                         let shown = populationShown && valid >= minGroup
                         if populationShown && !shown { withhold(.item(id), population, valid) }
-                        items.append(ItemStats(item: id, label: variable.label, number: variable.number, theme: variable.theme, population: population,
-                                               scaleID: scale.id, levels: ascending, nonSubstantive: missing, favourableCodes: scale.favourable,
-                                               nValid: valid, nNonSubstantive: missing.reduce(0) { $0 + $1.count }, nNotAsked: counts.notAsked,
-                                               nSkipped: counts.skipped, favourable: favourable, unfavourable: unfavourable, shown: shown))
+                        items.append(
+                            ItemStats(
+                                item: id, label: variable.label, number: variable.number, theme: variable.theme, population: population,
+                                scaleID: scale.id, levels: ascending, nonSubstantive: missing, favourableCodes: scale.favourable,
+                                nValid: valid, nNonSubstantive: missing.reduce(0) { $0 + $1.count }, nNotAsked: counts.notAsked,
+                                nSkipped: counts.skipped, favourable: favourable, unfavourable: unfavourable, shown: shown))
                         items[items.count - 1].descriptive = scale.descriptive
                     }
                 } else if [.single, .multiple, .yesno].contains(variable.valueType) {
@@ -102,9 +109,11 @@ struct Finisher {
                 if populationShown && !shown { withhold(variable.valueType == .text ? .texts(id) : .frequency(id), population, respondents) }
                 if shown && variable.valueType == .text { textQuestions.append(id) }
                 let label = variable.isRepeated ? withoutRepetitionPlaceholders(variable.label) : variable.label
-                frequencies.append(Frequency(population: population, variable: id, number: variable.number, label: label, type: variable.valueType,
-                                             repeated: variable.isRepeated, rows: rows, outOfBase: outOfBase, given: counts.given, base: base,
-                                             respondents: respondents, skipped: counts.skipped, notAsked: counts.notAsked, numberSummary: summary, shown: shown))
+                frequencies.append(
+                    Frequency(
+                        population: population, variable: id, number: variable.number, label: label, type: variable.valueType,
+                        repeated: variable.isRepeated, rows: rows, outOfBase: outOfBase, given: counts.given, base: base,
+                        respondents: respondents, skipped: counts.skipped, notAsked: counts.notAsked, numberSummary: summary, shown: shown))
                 frequencies[frequencies.count - 1].theme = variable.theme
                 frequencies[frequencies.count - 1].diffusion = question.diffusion
             }
@@ -115,7 +124,9 @@ struct Finisher {
                 for polarity in Polarity.allCases.map(Optional.some) + [nil] {
                     let key = theme.id + "|" + (polarity?.rawValue ?? PopulationAggregate.propositionKey)
                     let count = aggregate.mentions[key] ?? 0
-                    mentions.append(ThemeMention(theme: theme.id, population: population, polarity: polarity, respondents: count, base: aggregate.completed, shown: populationShown))
+                    mentions.append(
+                        ThemeMention(
+                            theme: theme.id, population: population, polarity: polarity, respondents: count, base: aggregate.completed, shown: populationShown))
                     if populationShown, count > 0 {
                         quotes += (aggregate.quoteCandidates[key] ?? []).filter { publishedQuestions.contains($0.quote.question) }.prefix(2).map(\.quote)
                     }
@@ -136,31 +147,40 @@ struct Finisher {
             if aggregate.hasDiffusion {
                 let base = aggregate.completed
                 for deliverable in aggregate.deliverables {
-                    var funnel = makeFunnel(.deliverable, key: deliverable.code, label: deliverable.label, type: deliverable.attributes["type"] ?? "autre",
-                                            population: population, counter: aggregate.deliverableFunnels[deliverable.code] ?? FunnelCounter(), base: base)
+                    var funnel = makeFunnel(
+                        .deliverable, key: deliverable.code, label: deliverable.label, type: deliverable.attributes["type"] ?? "autre",
+                        population: population, counter: aggregate.deliverableFunnels[deliverable.code] ?? FunnelCounter(), base: base)
                     if let usefulness = aggregate.usefulnessQuestion, let scale = usefulness.definition.scale(for: usefulness.question) {
                         let counts = aggregate.usefulness[deliverable.code] ?? VariableAggregate()
-                        funnel.usefulness = makeUsefulness(deliverable.code, scale: scale, counts: counts, population: population, populationShown: populationShown)
+                        funnel.usefulness = makeUsefulness(
+                            deliverable.code, scale: scale, counts: counts, population: population, populationShown: populationShown)
                     }
                     funnels.append(funnel)
                     let channelBase = aggregate.channelBase[deliverable.code] ?? 0
                     let channelShown = populationShown && channelBase >= minGroup
                     if populationShown && !channelShown && channelBase > 0 { withhold(.channels(deliverable: deliverable.code), population, channelBase) }
                     for (code, label) in aggregate.channelLabels.sorted(by: { $0.key < $1.key }) {
-                        channels.append(ChannelCount(deliverable: deliverable.code, channel: code, channelLabel: label,
-                                                     count: aggregate.channels[deliverable.code]?[code] ?? 0, base: channelBase, shown: channelShown))
+                        channels.append(
+                            ChannelCount(
+                                deliverable: deliverable.code, channel: code, channelLabel: label,
+                                count: aggregate.channels[deliverable.code]?[code] ?? 0, base: channelBase, shown: channelShown))
                     }
                 }
                 let types = Array(Set(aggregate.deliverables.map { $0.attributes["type"] ?? "autre" })).sorted()
                 for type in types {
-                    funnels.append(makeFunnel(.type, key: type, label: type, type: type, population: population,
-                                              counter: aggregate.typeFunnels[type] ?? FunnelCounter(), base: base))
+                    funnels.append(
+                        makeFunnel(
+                            .type, key: type, label: type, type: type, population: population,
+                            counter: aggregate.typeFunnels[type] ?? FunnelCounter(), base: base))
                 }
-                funnels.append(makeFunnel(.overall, key: "ensemble", label: "Ensemble des productions", type: "", population: population,
-                                          counter: aggregate.overallFunnel, base: base))
+                funnels.append(
+                    makeFunnel(
+                        .overall, key: "ensemble", label: "Ensemble des productions", type: "", population: population,
+                        counter: aggregate.overallFunnel, base: base))
                 if populationShown {
-                    protectDiffusion(population: population, aggregate: aggregate, funnels: &funnels[funnelStart...], channels: &channels[channelStart...],
-                                     frequencies: &frequencies[frequencyStart...])
+                    protectDiffusion(
+                        population: population, aggregate: aggregate, funnels: &funnels[funnelStart...], channels: &channels[channelStart...],
+                        frequencies: &frequencies[frequencyStart...])
                 }
             }
         }
@@ -172,19 +192,22 @@ struct Finisher {
             guard groups.count >= 2 else { continue }
             let tables = groups.map { $0.levels.map(\.count) }
             guard let result = groups.count == 2 ? Statistics.mannWhitney(tables[0], tables[1]) : Statistics.kruskalWallis(tables) else { continue }
-            comparisons.append(Comparison(item: id, label: groups[0].label, theme: groups[0].theme, populations: groups.map(\.population),
-                                          test: result.test, statistic: result.statistic, pValue: result.pValue, pAdjusted: result.pValue,
-                                          favourableShares: groups.map { $0.favourableShare ?? 0 }, effectSize: result.effectSize,
-                                          effectMeasure: result.effectMeasure))
+            comparisons.append(
+                Comparison(
+                    item: id, label: groups[0].label, theme: groups[0].theme, populations: groups.map(\.population),
+                    test: result.test, statistic: result.statistic, pValue: result.pValue, pAdjusted: result.pValue,
+                    favourableShares: groups.map { $0.favourableShare ?? 0 }, effectSize: result.effectSize,
+                    effectMeasure: result.effectMeasure))
         }
         let adjusted = Statistics.holm(comparisons.map(\.pValue))
         for index in comparisons.indices { comparisons[index].pAdjusted = adjusted[index] }
         let wordList = words.filter { $0.value >= 2 }.map { WordCount(term: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.term) < ($0.count, $1.term) }
-        return AnalysisResult(campaign: campaign, minGroup: minGroup, populations: populations, participation: participation, items: items,
-                              comparisons: comparisons, mentions: mentions, quotes: quotes, uncodedWords: Array(wordList.prefix(30)),
-                              uncodedAnswers: uncoded, funnels: funnels, channels: channels, frequencies: frequencies, verbatims: verbatims,
-                              publishedTexts: publishedTexts, suppressed: suppressed, codebook: codebook, manualCodes: manualCodes)
+        return AnalysisResult(
+            campaign: campaign, minGroup: minGroup, populations: populations, participation: participation, items: items,
+            comparisons: comparisons, mentions: mentions, quotes: quotes, uncodedWords: Array(wordList.prefix(30)),
+            uncodedAnswers: uncoded, funnels: funnels, channels: channels, frequencies: frequencies, verbatims: verbatims,
+            publishedTexts: publishedTexts, suppressed: suppressed, codebook: codebook, manualCodes: manualCodes)
     }
 
     mutating func makeFunnel(_ scope: FunnelScope, key: String, label: String, type: String, population: String, counter: FunnelCounter, base: Int) -> Funnel {
@@ -206,8 +229,9 @@ struct Finisher {
         let valid = levels.reduce(0) { $0 + $1.count }
         let shown = populationShown && valid >= minGroup
         if populationShown && !shown { withhold(.usefulness(deliverable: deliverable), population, valid) }
-        return Usefulness(levels: levels, nonSubstantive: missing, nValid: valid, nNonSubstantive: missing.reduce(0) { $0 + $1.count },
-                          favourable: levels.filter { scale.favourable.contains($0.code) }.reduce(0) { $0 + $1.count }, shown: shown)
+        return Usefulness(
+            levels: levels, nonSubstantive: missing, nValid: valid, nNonSubstantive: missing.reduce(0) { $0 + $1.count },
+            favourable: levels.filter { scale.favourable.contains($0.code) }.reduce(0) { $0 + $1.count }, shown: shown)
     }
 }
 

@@ -57,8 +57,8 @@ package enum FrenchText {
             switch scalar.value {
             case 0x0300...0x036F: continue
             case 0x2019, 0x2018, 0x02BC: result.append("'")
-            case 0x0152: result.append(contentsOf: "oe".unicodeScalars) // Œ
-            case 0x0153: result.append(contentsOf: "oe".unicodeScalars) // œ
+            case 0x0152: result.append(contentsOf: "oe".unicodeScalars)  // Œ
+            case 0x0153: result.append(contentsOf: "oe".unicodeScalars)  // œ
             case 0x00C6, 0x00E6: result.append(contentsOf: "ae".unicodeScalars)
             default: result.append(scalar)
             }
@@ -69,11 +69,18 @@ package enum FrenchText {
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
     /// Words that turn a mention into a difficulty ("pas assez de moyens", "manque de temps").
-    package static let negations: Set<String> = ["pas", "ne", "n", "sans", "aucun", "aucune", "manque", "manquent", "manquait", "peu", "insuffisant", "insuffisante", "insuffisants", "insuffisance", "jamais", "faible", "faiblesse", "absence", "difficile", "difficulte", "difficultes"]
+    package static let negations: Set<String> = [
+        "pas", "ne", "n", "sans", "aucun", "aucune", "manque", "manquent", "manquait", "peu", "insuffisant", "insuffisante", "insuffisants", "insuffisance",
+        "jamais", "faible", "faiblesse", "absence", "difficile", "difficulte", "difficultes",
+    ]
 
     /// Words always removed from word counts; negations are kept on purpose.
     package static let stopwords: Set<String> = [
-        "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "c", "d", "dans", "de", "des", "du", "elle", "elles", "en", "et", "eu", "il", "ils", "j", "je", "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi", "mon", "nos", "notre", "nous", "on", "ou", "par", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est", "sont", "ete", "etre", "avoir", "ont", "etait", "etaient", "fait", "tres", "bien", "aussi", "comme", "donc", "ainsi", "entre", "tout", "tous", "toutes", "toute", "cela", "ca", "lors", "dont", "ni", "si", "autres", "autre", "plutot",
+        "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "c", "d", "dans", "de", "des", "du", "elle", "elles", "en", "et", "eu", "il", "ils", "j", "je",
+        "l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais", "me", "meme", "mes", "moi", "mon", "nos", "notre", "nous", "on", "ou", "par", "pour",
+        "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "est",
+        "sont", "ete", "etre", "avoir", "ont", "etait", "etaient", "fait", "tres", "bien", "aussi", "comme", "donc", "ainsi", "entre", "tout", "tous", "toutes",
+        "toute", "cela", "ca", "lors", "dont", "ni", "si", "autres", "autre", "plutot",
     ]
 
     /// A word character of folded UTF-8: ASCII letters and digits, and any non-ASCII byte.
@@ -223,8 +230,8 @@ package enum FrenchText {
         guard bytes.count >= 4 else { return false }
         for i in 0...(bytes.count - 4) {
             let a = bytes[i] | 0x20, b = bytes[i + 1] | 0x20, c = bytes[i + 2] | 0x20, d = bytes[i + 3]
-            if a == 0x68, b == 0x74, c == 0x74, d | 0x20 == 0x70 { return true } // http
-            if a == 0x77, b == 0x77, c == 0x77, d == 0x2E { return true } // www.
+            if a == 0x68, b == 0x74, c == 0x74, d | 0x20 == 0x70 { return true }  // http
+            if a == 0x77, b == 0x77, c == 0x77, d == 0x2E { return true }  // www.
         }
         return false
     }

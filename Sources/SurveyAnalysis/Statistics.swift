@@ -66,7 +66,7 @@ package enum Statistics {
         let sorted = counts.filter { $0.count > 0 }.sorted { $0.code < $1.code }
         let n = sorted.reduce(0) { $0 + $1.count }
         guard n > 0 else { return nil }
-        func value(at position: Int) -> Int { // 1-based
+        func value(at position: Int) -> Int {  // 1-based
             var seen = 0
             for entry in sorted {
                 seen += entry.count
@@ -115,7 +115,9 @@ package enum Statistics {
         let u1 = r1 - n1 * (n1 + 1) / 2
         let rankBiserial = 2 * u1 / (n1 * n2) - 1
         let n = n1 + n2
-        let ties = pooled.reduce(0.0) { let t = Double($1); return $0 + t * t * t - t }
+        let ties = pooled.reduce(0.0) {
+            let t = Double($1); return $0 + t * t * t - t
+        }
         let variance = n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1)))
         guard variance > 0 else { return TestResult(test: "mann-whitney", statistic: u1, pValue: 1, effectSize: rankBiserial, effectMeasure: "rank_biserial") }
         let diff = u1 - n1 * n2 / 2
@@ -142,12 +144,15 @@ package enum Statistics {
             sum += ri * ri / ni
         }
         let h = 12 / (n * (n + 1)) * sum - 3 * (n + 1)
-        let ties = pooled.reduce(0.0) { let t = Double($1); return $0 + t * t * t - t }
+        let ties = pooled.reduce(0.0) {
+            let t = Double($1); return $0 + t * t * t - t
+        }
         let correction = 1 - ties / (n * n * n - n)
         guard correction > 0 else { return TestResult(test: "kruskal-wallis", statistic: 0, pValue: 1, effectSize: 0, effectMeasure: "epsilon_squared") }
         let corrected = max(0, h / correction)
-        return TestResult(test: "kruskal-wallis", statistic: corrected, pValue: chiSquareSurvival(corrected, df: used.count - 1),
-                          effectSize: n > 1 ? corrected / (n - 1) : 0, effectMeasure: "epsilon_squared")
+        return TestResult(
+            test: "kruskal-wallis", statistic: corrected, pValue: chiSquareSurvival(corrected, df: used.count - 1),
+            effectSize: n > 1 ? corrected / (n - 1) : 0, effectMeasure: "epsilon_squared")
     }
 
     /// Holm step-down adjusted p-values, in the input order.

@@ -124,11 +124,13 @@ package enum CampaignLoader {
 
     static func decodeCampaign(_ path: String, source: DefinitionSource, into diagnostics: inout DiagnosticCollector) -> Campaign? {
         guard let text = readDefinitionText(path, from: source, into: &diagnostics),
-              let node = QuestionnaireLoader.parse(text, file: path, into: &diagnostics)
+            let node = QuestionnaireLoader.parse(text, file: path, into: &diagnostics)
         else { return nil }
         var reader = YAMLReader(file: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
-        guard let entries = reader.mapping(node, what: .campaign, allowed: campaignKeys, required: ["format", "id", "title", "questionnaires", "themes"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .campaign, allowed: campaignKeys, required: ["format", "id", "title", "questionnaires", "themes"]) else {
+            return nil
+        }
         if let format = entries["format"]?.value, let version = reader.int(format, "format"), version != 1 {
             reader.diagnostics.error(reader.location(format), .unsupportedCampaignFormat(version))
             return nil
@@ -146,9 +148,13 @@ package enum CampaignLoader {
         }
         var populations: Set<String> = []
         for item in reader.sequence(entries["questionnaires"]?.value, "questionnaires") ?? [] {
-            guard let fields = reader.mapping(item, what: .populationEntry, allowed: ["population", "label", "file", "target"], required: ["population", "file"]) else { continue }
+            guard
+                let fields = reader.mapping(
+                    item, what: .populationEntry, allowed: ["population", "label", "file", "target"], required: ["population", "file"])
+            else { continue }
             guard let population = reader.identifier(fields["population"]?.value, "population"),
-                  let file = reader.text(fields["file"]?.value, "file") else { continue }
+                let file = reader.text(fields["file"]?.value, "file")
+            else { continue }
             if !populations.insert(population).inserted {
                 reader.diagnostics.error(reader.location(fields["population"]?.value), .duplicatePopulation(population))
             }
@@ -160,14 +166,16 @@ package enum CampaignLoader {
                 reader.diagnostics.error(reader.location(node), .questionnaireFileNotFound(file))
                 continue
             }
-            campaign.populations.append(PopulationEntry(
-                population: population, label: fields["label"].flatMap { reader.text($0.value, "label") } ?? population.capitalized,
-                file: file, target: target))
+            campaign.populations.append(
+                PopulationEntry(
+                    population: population, label: fields["label"].flatMap { reader.text($0.value, "label") } ?? population.capitalized,
+                    file: file, target: target))
         }
         var themeIDs: [String: Int] = [:]
         for item in reader.sequence(entries["themes"]?.value, "themes") ?? [] {
             guard let fields = reader.mapping(item, what: .theme, allowed: ["id", "title"], required: ["id", "title"]),
-                  let id = reader.identifier(fields["id"]?.value, "id") else { continue }
+                let id = reader.identifier(fields["id"]?.value, "id")
+            else { continue }
             if let line = themeIDs[id] {
                 reader.diagnostics.error(reader.location(fields["id"]?.value), .duplicateTheme(id, previousLine: line))
             }
@@ -190,7 +198,8 @@ package enum CampaignLoader {
             campaign.simulation = SettingsValue(node: simulationNode)
         }
         if let accessNode = entries["access"]?.value,
-           let access = reader.word(accessNode, "access", as: AccessMode.self, words: ["open", "token"]) {
+            let access = reader.word(accessNode, "access", as: AccessMode.self, words: ["open", "token"])
+        {
             campaign.access = access
         }
         if let namesNode = entries["names"]?.value {
@@ -201,7 +210,7 @@ package enum CampaignLoader {
 
     static func decodeCodebook(_ path: String, themes: Set<String>, source: DefinitionSource, into diagnostics: inout DiagnosticCollector) -> Codebook? {
         guard let text = readDefinitionText(path, from: source, into: &diagnostics),
-              let node = QuestionnaireLoader.parse(text, file: path, into: &diagnostics)
+            let node = QuestionnaireLoader.parse(text, file: path, into: &diagnostics)
         else { return nil }
         var reader = YAMLReader(file: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.diagnostics) }
@@ -209,7 +218,8 @@ package enum CampaignLoader {
         var result: [CodebookTheme] = []
         for item in reader.sequence(entries["themes"]?.value, "themes") ?? [] {
             guard let fields = reader.mapping(item, what: .codebookTheme, allowed: ["id", "definition", "patterns"], required: ["id", "patterns"]),
-                  let id = reader.identifier(fields["id"]?.value, "id") else { continue }
+                let id = reader.identifier(fields["id"]?.value, "id")
+            else { continue }
             if !themes.contains(id) {
                 reader.diagnostics.error(reader.location(fields["id"]?.value), .undeclaredTheme(id, suggestion: QuestionnaireValidator.suggestion(id, themes)))
             }

@@ -283,7 +283,9 @@ private struct ConditionParser {
             var list: [ConditionExpression] = []
             while current.token != .rightBracket {
                 list.append(try parsePrimary())
-                if current.token == .comma { advance() } else if current.token != .rightBracket {
+                if current.token == .comma {
+                    advance()
+                } else if current.token != .rightBracket {
                     throw ConditionSyntaxError(.listSeparatorExpected, offset: current.offset)
                 }
             }
@@ -323,7 +325,9 @@ private struct ConditionParser {
             var arguments: [ConditionExpression] = []
             while current.token != .rightParen {
                 arguments.append(try parseOr())
-                if current.token == .comma { advance() } else if current.token != .rightParen {
+                if current.token == .comma {
+                    advance()
+                } else if current.token != .rightParen {
                     throw ConditionSyntaxError(.argumentSeparatorExpected(function: name), offset: current.offset)
                 }
             }

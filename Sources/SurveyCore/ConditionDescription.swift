@@ -22,7 +22,8 @@ package extension Questionnaire {
         let isNumber: Bool
         if case .number = literal { isNumber = true } else { isNumber = false }
         if let variableID, let variable = variable(variableID),
-           let choice = options(for: variable.question).first(where: { $0.code == text }) {
+            let choice = options(for: variable.question).first(where: { $0.code == text })
+        {
             return "« \(choice.label) »"
         }
         return isNumber ? text : "« \(text) »"

@@ -72,7 +72,9 @@ package enum Paths {
 
 /// Reads a definition file's text, reporting what a person can fix: a missing, empty, binary or
 /// non-UTF-8 file.
-package func readDefinitionText(_ path: String, from source: DefinitionSource, reportAt location: SourceLocation? = nil, into diagnostics: inout DiagnosticCollector) -> String? {
+package func readDefinitionText(
+    _ path: String, from source: DefinitionSource, reportAt location: SourceLocation? = nil, into diagnostics: inout DiagnosticCollector
+) -> String? {
     let at = location ?? SourceLocation(file: path)
     let data: Data
     do {

@@ -11,7 +11,7 @@ package enum DefinitionValidator {
     package static func kind(of path: String, source: DefinitionSource = FileSystemSource()) -> DefinitionKind {
         var ignored = DiagnosticCollector()
         guard let text = readDefinitionText(path, from: source, into: &ignored),
-              let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node
+            let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node
         else { return .unknown }
         let keys = Set(mapping.keys.compactMap { $0.scalar?.string })
         if keys.contains("questionnaires") { return .campaign }
@@ -49,7 +49,8 @@ package enum DefinitionValidator {
         for file in files where kind(of: file, source: source) == .campaign {
             var ignored = DiagnosticCollector()
             if let campaign = CampaignLoader.decodeCampaign(file, source: source, into: &ignored),
-               campaign.populations.contains(where: { Paths.normalize(campaign.path(of: $0)) == target }) {
+                campaign.populations.contains(where: { Paths.normalize(campaign.path(of: $0)) == target })
+            {
                 return file
             }
         }

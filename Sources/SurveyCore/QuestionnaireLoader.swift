@@ -162,8 +162,10 @@ struct LoadContext {
         }
         let peek = reader.mapping(node, what: .questionnaire, allowed: [], reportUnknown: false) ?? [:]
         guard checkFormat(peek, node: node, reader: &reader) else { return nil }
-        guard let entries = reader.mapping(node, what: .questionnaire, allowed: QuestionnaireLoader.questionnaireKeys,
-                                           required: ["id", "title", "population", "sections"])
+        guard
+            let entries = reader.mapping(
+                node, what: .questionnaire, allowed: QuestionnaireLoader.questionnaireKeys,
+                required: ["id", "title", "population", "sections"])
         else { return nil }
         includeStack = [Paths.normalize(path)]
         included = [Paths.normalize(path)]
@@ -322,13 +324,15 @@ struct LoadContext {
                 if let value = entries[key].flatMap({ reader.string($0.value, .named(key)) }) { attributes[key] = value }
             }
             if let reachNode = entries["reach"]?.value,
-               let reach = reader.word(reachNode, "reach", as: Reach.self, words: Reach.allCases.map(\.rawValue)) {
+                let reach = reader.word(reachNode, "reach", as: Reach.self, words: Reach.allCases.map(\.rawValue))
+            {
                 attributes["reach"] = reach.rawValue
             }
-            choices.append(Choice(
-                code: code, label: reader.text(entries["label"]?.value, "label") ?? code,
-                exclusive: entries["exclusive"].flatMap { reader.bool($0.value, "exclusive") } ?? false,
-                attributes: attributes))
+            choices.append(
+                Choice(
+                    code: code, label: reader.text(entries["label"]?.value, "label") ?? code,
+                    exclusive: entries["exclusive"].flatMap { reader.bool($0.value, "exclusive") } ?? false,
+                    attributes: attributes))
         }
         return choices
     }
@@ -346,7 +350,9 @@ struct LoadContext {
     }
 
     mutating func decodeSection(_ node: Node, reader: inout YAMLReader, language: Language) -> Section? {
-        guard let entries = reader.mapping(node, what: .section, allowed: QuestionnaireLoader.sectionKeys, required: ["id", "title", "questions"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .section, allowed: QuestionnaireLoader.sectionKeys, required: ["id", "title", "questions"]) else {
+            return nil
+        }
         var section = Section(
             id: reader.identifier(entries["id"]?.value, "id") ?? "",
             title: reader.text(entries["title"]?.value, "title") ?? "",
@@ -366,8 +372,9 @@ struct LoadContext {
             if question.theme == nil { question.theme = section.theme }
             section.questions.append(question)
             if question.other {
-                var followUp = Question(id: question.id + Questionnaire.otherSuffix, type: .text,
-                                        label: language == .fr ? "Précisez :" : "Please specify:", location: question.location)
+                var followUp = Question(
+                    id: question.id + Questionnaire.otherSuffix, type: .text,
+                    label: language == .fr ? "Précisez :" : "Please specify:", location: question.location)
                 followUp.when = try? Condition(source: "selected(\(question.id), \"\(Questionnaire.otherCode)\")", location: question.location)
                 followUp.otherOf = question.id
                 followUp.theme = question.theme
@@ -379,11 +386,14 @@ struct LoadContext {
     }
 
     mutating func decodeQuestion(_ node: Node, reader: inout YAMLReader) -> Question? {
-        guard let entries = reader.mapping(node, what: .question, allowed: QuestionnaireLoader.questionKeys, required: ["id", "type", "label"]) else { return nil }
+        guard let entries = reader.mapping(node, what: .question, allowed: QuestionnaireLoader.questionKeys, required: ["id", "type", "label"]) else {
+            return nil
+        }
         guard let type = reader.word(entries["type"]?.value, "type", as: QuestionType.self, words: QuestionType.allCases.map(\.rawValue)) else { return nil }
         let idNode = entries["id"]?.value
-        var question = Question(id: reader.identifier(idNode, "id") ?? "", type: type,
-                                label: reader.text(entries["label"]?.value, "label") ?? "", location: reader.location(idNode ?? node))
+        var question = Question(
+            id: reader.identifier(idNode, "id") ?? "", type: type,
+            label: reader.text(entries["label"]?.value, "label") ?? "", location: reader.location(idNode ?? node))
         let specific = Set(QuestionnaireLoader.keysByType.values.flatMap { $0 })
         let allowedHere = QuestionnaireLoader.keysByType[type] ?? []
         for (name, entry) in entries where specific.contains(name) && !allowedHere.contains(name) {
@@ -417,7 +427,9 @@ struct LoadContext {
         question.constraint = decodeCondition(entries["constraint"]?.value, key: "constraint", reader: &reader)
         question.constraintMessage = reader.string(entries["message"]?.value, "message")
         question.polarity = entries["polarity"].flatMap { reader.word($0.value, "polarity", as: Polarity.self, words: Polarity.allCases.map(\.rawValue)) }
-        question.diffusion = entries["diffusion"].flatMap { reader.word($0.value, "diffusion", as: DiffusionRole.self, words: DiffusionRole.allCases.map(\.rawValue)) }
+        question.diffusion = entries["diffusion"].flatMap {
+            reader.word($0.value, "diffusion", as: DiffusionRole.self, words: DiffusionRole.allCases.map(\.rawValue))
+        }
         question.theme = entries["theme"].flatMap { reader.identifier($0.value, "theme") }
         decodeIndicator(entries, into: &question, reader: &reader)
         if let min = question.min, let max = question.max, min > max, let node = entries["min"]?.value {
@@ -434,9 +446,10 @@ struct LoadContext {
             if itemNodes.isEmpty { reader.diagnostics.error(reader.location(entries["items"]?.key ?? node), .matrixWithoutItems) }
             for itemNode in itemNodes {
                 guard let item = reader.mapping(itemNode, what: .matrixItem, allowed: ["id", "label"], required: ["id", "label"]) else { continue }
-                question.items.append(MatrixItem(
-                    id: reader.identifier(item["id"]?.value, "id") ?? "", label: reader.text(item["label"]?.value, "label") ?? "",
-                    number: "", location: reader.location(item["id"]?.value ?? itemNode)))
+                question.items.append(
+                    MatrixItem(
+                        id: reader.identifier(item["id"]?.value, "id") ?? "", label: reader.text(item["label"]?.value, "label") ?? "",
+                        number: "", location: reader.location(item["id"]?.value ?? itemNode)))
             }
         }
         if [.single, .multiple].contains(type), entries["choices"] == nil {

@@ -21,7 +21,8 @@ enum QuestionnaireValidator {
                 var question = questionnaire.sections[s].questions[q]
                 guard question.isAnswerable else { continue }
                 if let parent = question.otherOf,
-                   let number = questionnaire.sections[s].questions.first(where: { $0.id == parent })?.number {
+                    let number = questionnaire.sections[s].questions.first(where: { $0.id == parent })?.number
+                {
                     question.number = number + "-autre"
                 } else {
                     counter += 1
@@ -80,7 +81,8 @@ enum QuestionnaireValidator {
                 // The analysis reads use, relay and channel once per known deliverable: anywhere
                 // else they would silently count 0 %.
                 if let role = question.diffusion, [.use, .relay, .channel].contains(role),
-                   section.foreach.flatMap({ earlier[$0] })?.diffusion != .awareness {
+                    section.foreach.flatMap({ earlier[$0] })?.diffusion != .awareness
+                {
                     let awareness = earlier.values.first { $0.diffusion == .awareness }?.id
                     diagnostics.error(question.location(of: "diffusion"), .diffusionRoleOutsideDeliverableSection(role, awareness: awareness))
                 }
@@ -124,7 +126,8 @@ enum QuestionnaireValidator {
                 .usefulness: [.scale], .relay: [.multiple, .single],
             ]
             if let types = expected[role], !types.contains(question.type) {
-                diagnostics.error(question.location(of: "diffusion"), .diffusionRoleType(role, expected: types.sorted { $0.rawValue < $1.rawValue }, actual: question.type))
+                diagnostics.error(
+                    question.location(of: "diffusion"), .diffusionRoleType(role, expected: types.sorted { $0.rawValue < $1.rawValue }, actual: question.type))
             }
         }
         if let theme = question.theme, let themes, !themes.contains(theme), question.theme != questionnaire.section(containing: question.id)?.theme {
@@ -206,7 +209,9 @@ enum QuestionnaireValidator {
     }
 
     /// What kind of value a variable holds, and which codes it can take.
-    static func describe(_ expression: ConditionExpression, questionnaire: Questionnaire, selfQuestion: Question?) -> (type: QuestionType, codes: [String]?, id: String)? {
+    static func describe(_ expression: ConditionExpression, questionnaire: Questionnaire, selfQuestion: Question?) -> (
+        type: QuestionType, codes: [String]?, id: String
+    )? {
         let variable: Variable?
         switch expression {
         case .variable(let id, _): variable = questionnaire.variable(id)
@@ -226,7 +231,10 @@ enum QuestionnaireValidator {
         }
     }
 
-    static func checkTypes(_ expression: ConditionExpression, condition: Condition, questionnaire: Questionnaire, selfQuestion: Question?, into diagnostics: inout DiagnosticCollector) {
+    static func checkTypes(
+        _ expression: ConditionExpression, condition: Condition, questionnaire: Questionnaire, selfQuestion: Question?,
+        into diagnostics: inout DiagnosticCollector
+    ) {
         func checkLiteral(_ variable: (type: QuestionType, codes: [String]?, id: String), _ literal: ConditionExpression, op: ComparisonOperator?) {
             let at = condition.location
             switch (variable.type, literal) {

@@ -81,7 +81,7 @@ struct YAMLReader {
     mutating func number(_ node: Node?, _ key: DefinitionKey) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain,
-              let value = Double(scalar.string.replacingOccurrences(of: ",", with: "."))
+            let value = Double(scalar.string.replacingOccurrences(of: ",", with: "."))
         else {
             diagnostics.error(location(node), .notNumber(key: key))
             return nil
@@ -139,7 +139,7 @@ struct YAMLReader {
 package enum Identifier {
     package static func isValid(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 32,
-              ("a"..."z").contains(first)
+            ("a"..."z").contains(first)
         else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }

@@ -32,8 +32,9 @@ package enum Charts {
             }
             current += (current.isEmpty ? "" : " ") + word
         }
-        if result.count < lines, !current.isEmpty { result.append(current) }
-        else if result.count == lines, !current.isEmpty || text.count > result.joined(separator: " ").count {
+        if result.count < lines, !current.isEmpty {
+            result.append(current)
+        } else if result.count == lines, !current.isEmpty || text.count > result.joined(separator: " ").count {
             result[lines - 1] = String(result[lines - 1].prefix(width - 1)) + "…"
         }
         return result
@@ -46,7 +47,9 @@ package enum Charts {
         let height = top + Double(rows.count) * rowHeight + 50
         let centre = labelWidth + chartWidth / 2, perPercent = chartWidth / 200
         var svg: [String] = []
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">")
+        svg.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">"
+        )
         svg.append("<title>\(XML.escape(title))</title>")
         svg.append("<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>")
         svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>")
@@ -96,7 +99,9 @@ package enum Charts {
                 // A label only where it fits inside its segment (about 7 px a character).
                 let text = row.nValid < 30 ? "\(counts[index])" : "\(Int(pct.rounded())) %"
                 if w >= Double(text.count) * 7 + 4 {
-                    svg.append("<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\" fill=\"\(darkText(colour) ? "#000000" : "#ffffff")\">\(text)</text>")
+                    svg.append(
+                        "<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\" fill=\"\(darkText(colour) ? "#000000" : "#ffffff")\">\(text)</text>"
+                    )
                 }
                 x += w
                 _ = neutralIndex
@@ -104,10 +109,16 @@ package enum Charts {
             let nsp = row.nNonSubstantive
             svg.append("<text x=\"\(fmt(labelWidth + chartWidth + nspWidth / 2 + 10))\" y=\"\(fmt(y + 24))\" text-anchor=\"middle\">\(nsp)</text>")
         }
-        svg.append("<line x1=\"\(fmt(centre))\" y1=\"\(fmt(top))\" x2=\"\(fmt(centre))\" y2=\"\(fmt(top + Double(rows.count) * rowHeight))\" stroke=\"#333333\" stroke-width=\"1\"/>")
-        svg.append("<text x=\"10\" y=\"\(fmt(height - 26))\" fill=\"#555555\">Pourcentages sur les réponses valides (hors « Ne sait pas ») ; pas d'étiquette dans les segments trop étroits.</text>")
+        svg.append(
+            "<line x1=\"\(fmt(centre))\" y1=\"\(fmt(top))\" x2=\"\(fmt(centre))\" y2=\"\(fmt(top + Double(rows.count) * rowHeight))\" stroke=\"#333333\" stroke-width=\"1\"/>"
+        )
+        svg.append(
+            "<text x=\"10\" y=\"\(fmt(height - 26))\" fill=\"#555555\">Pourcentages sur les réponses valides (hors « Ne sait pas ») ; pas d'étiquette dans les segments trop étroits.</text>"
+        )
         if rows.contains(where: { $0.nValid < 30 }) {
-            svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">Moins de 30 réponses valides : effectifs dans les barres, au lieu de pourcentages.</text>")
+            svg.append(
+                "<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">Moins de 30 réponses valides : effectifs dans les barres, au lieu de pourcentages.</text>"
+            )
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
@@ -117,13 +128,16 @@ package enum Charts {
     /// in % of all recipients, so that the drop after the specialised relays shows at a glance.
     package static func funnel(title: String, funnels: [Funnel]) -> String {
         let steps: [(FunnelStepKind, String, String)] = [
-            (.aware, "Connue", "#c6dbef"), (.used, "Utilisée", "#9ecae1"), (.relayed, "Transmise", "#4292c6"), (.relayedFinal, "Transmise aux entreprises ou salariés", "#08306b"),
+            (.aware, "Connue", "#c6dbef"), (.used, "Utilisée", "#9ecae1"), (.relayed, "Transmise", "#4292c6"),
+            (.relayedFinal, "Transmise aux entreprises ou salariés", "#08306b"),
         ]
         let labelWidth = 380.0, chartWidth = 420.0, rowHeight = 44.0, top = 70.0
         let width = labelWidth + chartWidth + 100
         let height = top + Double(funnels.count) * rowHeight + 40
         var svg: [String] = []
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">")
+        svg.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">"
+        )
         svg.append("<title>\(XML.escape(title))</title>")
         svg.append("<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>")
         svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>")
@@ -138,11 +152,15 @@ package enum Charts {
             for (lineIndex, line) in wrap(funnel.label, width: 52, lines: 2).enumerated() {
                 svg.append("<text x=\"10\" y=\"\(fmt(y + 14 + Double(lineIndex) * 14))\">\(XML.escape(line))</text>")
             }
-            svg.append("<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(chartWidth))\" height=\"26\" fill=\"#fbfbfb\" stroke=\"#dddddd\" stroke-width=\"0.5\"/>")
+            svg.append(
+                "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(chartWidth))\" height=\"26\" fill=\"#fbfbfb\" stroke=\"#dddddd\" stroke-width=\"0.5\"/>"
+            )
             for (index, (kind, _, colour)) in steps.enumerated() {
                 guard let step = funnel.step(kind), step.shown || kind == .aware, let pct = step.pctAll else { continue }
                 let inset = Double(index) * 3
-                svg.append("<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4 + inset))\" width=\"\(fmt(pct / 100 * chartWidth))\" height=\"\(fmt(26 - 2 * inset))\" fill=\"\(colour)\"/>")
+                svg.append(
+                    "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 4 + inset))\" width=\"\(fmt(pct / 100 * chartWidth))\" height=\"\(fmt(26 - 2 * inset))\" fill=\"\(colour)\"/>"
+                )
             }
             // Under 30 recipients, counts as in the text of the report.
             func figure(_ step: FunnelStep) -> String {
@@ -154,7 +172,9 @@ package enum Charts {
             svg.append("<text x=\"\(fmt(labelWidth + chartWidth + 6))\" y=\"\(fmt(y + 21))\">\(XML.escape(text))</text>")
         }
         let base = funnels.first?.step(.aware)?.baseAll ?? 0
-        svg.append("<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">En % de l'ensemble des destinataires (N = \(base)) ; à droite : connue → transmise aux entreprises ou salariés.</text>")
+        svg.append(
+            "<text x=\"10\" y=\"\(fmt(height - 12))\" fill=\"#555555\">En % de l'ensemble des destinataires (N = \(base)) ; à droite : connue → transmise aux entreprises ou salariés.</text>"
+        )
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
     }

@@ -22,8 +22,10 @@ package struct QuestionnairePreview {
         let q = questionnaire
         lines.append("# \(Markdown.inline(q.title))")
         lines.append("")
-        lines.append(t("Questionnaire `\(q.id)`, version \(q.version) — population : **\(q.population)** — \(countAnswerable()) variables.",
-                       "Questionnaire `\(q.id)`, version \(q.version) — population: **\(q.population)** — \(countAnswerable()) variables."))
+        lines.append(
+            t(
+                "Questionnaire `\(q.id)`, version \(q.version) — population : **\(q.population)** — \(countAnswerable()) variables.",
+                "Questionnaire `\(q.id)`, version \(q.version) — population: **\(q.population)** — \(countAnswerable()) variables."))
         if q.access == .token {
             lines.append("")
             lines.append(t("Accès sur invitation (jeton personnel à usage unique).", "Access by invitation (single-use personal token)."))
@@ -34,20 +36,26 @@ package struct QuestionnairePreview {
             lines += Markdown.blockquote(intro)
         }
         lines.append("")
-        lines.append(t("Légende : le nom de chaque variable figure en police de code (par exemple `institution`) ; une question est obligatoire sauf mention contraire.",
-                       "Legend: variable names are shown as `code`; a question is required unless stated otherwise."))
+        lines.append(
+            t(
+                "Légende : le nom de chaque variable figure en police de code (par exemple `institution`) ; une question est obligatoire sauf mention contraire.",
+                "Legend: variable names are shown as `code`; a question is required unless stated otherwise."))
         for (index, section) in q.sections.enumerated() {
             lines.append("")
             lines.append("## \(t("Partie", "Part")) \(index + 1). \(Markdown.inline(section.title))")
             lines.append("")
             var facts = ["`\(section.id)`"]
-            if let theme = section.theme { facts.append(t("thème : ", "theme: ") + (themeTitles[theme].map { "\(Markdown.inline($0)) (`\(theme)`)" } ?? "`\(theme)`")) }
+            if let theme = section.theme {
+                facts.append(t("thème : ", "theme: ") + (themeTitles[theme].map { "\(Markdown.inline($0)) (`\(theme)`)" } ?? "`\(theme)`"))
+            }
             lines.append("*" + facts.joined(separator: " — ") + "*")
             if let foreach = section.foreach, let source = q.question(foreach) {
                 lines.append("")
-                lines.append(t(
-                    "> **Partie répétée** pour chaque choix coché à la question \(source.number) (`\(foreach)`) ; « {label} » y est remplacé par le libellé du choix. Ses variables sont numérotées `N[code]`, par exemple `\(section.questions.first?.number ?? "1")[code]`.",
-                    "> **Repeated part** for each choice selected in question \(source.number) (`\(foreach)`); “{label}” is replaced by the choice's label. Its variables are numbered `N[code]`, e.g. `\(section.questions.first?.number ?? "1")[code]`."))
+                lines.append(
+                    t(
+                        "> **Partie répétée** pour chaque choix coché à la question \(source.number) (`\(foreach)`) ; « {label} » y est remplacé par le libellé du choix. Ses variables sont numérotées `N[code]`, par exemple `\(section.questions.first?.number ?? "1")[code]`.",
+                        "> **Repeated part** for each choice selected in question \(source.number) (`\(foreach)`); “{label}” is replaced by the choice's label. Its variables are numbered `N[code]`, e.g. `\(section.questions.first?.number ?? "1")[code]`."
+                    ))
             }
             if let openRepeat = section.openRepeat {
                 lines.append("")
@@ -91,11 +99,15 @@ package struct QuestionnairePreview {
         var details: [String] = [typeDescription(question)]
         switch question.requirement {
         case .optional: details.append(t("facultative", "optional"))
-        case .soft: details.append(t("réponse vivement souhaitée (peut être passée après un avertissement)", "answer strongly encouraged (may be skipped after a warning)"))
+        case .soft:
+            details.append(
+                t("réponse vivement souhaitée (peut être passée après un avertissement)", "answer strongly encouraged (may be skipped after a warning)"))
         case .required: break
         }
         if let role = question.diffusion { details.append(t("diffusion : ", "diffusion: ") + role.rawValue) }
-        if let polarity = question.polarity { details.append(polarity == .force ? t("forces et bonnes pratiques", "strengths") : t("difficultés et marges de progrès", "difficulties")) }
+        if let polarity = question.polarity {
+            details.append(polarity == .force ? t("forces et bonnes pratiques", "strengths") : t("difficultés et marges de progrès", "difficulties"))
+        }
         details += indicatorDetails(question)
         lines.append("")
         lines.append("*" + details.joined(separator: " ; ") + "*")
@@ -106,7 +118,11 @@ package struct QuestionnairePreview {
         if let condition = question.when {
             lines.append("")
             if let parent = question.otherOf, let parentQuestion = q.question(parent) {
-                lines.append("*" + t("Posée si « Autre » est coché à la question \(parentQuestion.number).", "Asked if “Other” is selected in question \(parentQuestion.number).") + "*")
+                lines.append(
+                    "*"
+                        + t(
+                            "Posée si « Autre » est coché à la question \(parentQuestion.number).",
+                            "Asked if “Other” is selected in question \(parentQuestion.number).") + "*")
             } else {
                 lines.append("*" + t("Posée si ", "Asked if ") + Markdown.inline(q.describe(condition)) + ".*")
             }
@@ -132,7 +148,8 @@ package struct QuestionnairePreview {
             if let scale = q.scale(for: question) {
                 lines.append("")
                 let options = scale.allOptions
-                lines.append("| \(t("Affirmation", "Statement")) | " + options.map { "\(Markdown.cell($0.label)) (`\($0.code)`)" }.joined(separator: " | ") + " |")
+                lines.append(
+                    "| \(t("Affirmation", "Statement")) | " + options.map { "\(Markdown.cell($0.label)) (`\($0.code)`)" }.joined(separator: " | ") + " |")
                 lines.append("| --- |" + String(repeating: " :---: |", count: options.count))
                 for item in question.items {
                     lines.append("| \(item.number). \(Markdown.cell(item.label)) `\(item.id)` |" + String(repeating: " ○ |", count: options.count))
@@ -155,17 +172,27 @@ package struct QuestionnairePreview {
         case .single: return t("choix unique", "single choice")
         case .multiple:
             var text = t("choix multiple", "multiple choice")
-            if let min = question.min, let max = question.max { text += t(", de \(fmt(min)) à \(fmt(max)) choix", ", \(fmt(min)) to \(fmt(max)) choices") }
-            else if let min = question.min { text += t(", au moins \(fmt(min)) choix", ", at least \(fmt(min)) choices") }
-            else if let max = question.max { text += t(", au plus \(fmt(max)) choix", ", at most \(fmt(max)) choices") }
+            if let min = question.min, let max = question.max {
+                text += t(", de \(fmt(min)) à \(fmt(max)) choix", ", \(fmt(min)) to \(fmt(max)) choices")
+            } else if let min = question.min {
+                text += t(", au moins \(fmt(min)) choix", ", at least \(fmt(min)) choices")
+            } else if let max = question.max {
+                text += t(", au plus \(fmt(max)) choix", ", at most \(fmt(max)) choices")
+            }
             return text
         case .scale: return t("échelle", "scale") + " `\(question.scaleID ?? "")`"
-        case .matrix: return t("grille de \(question.items.count) affirmations, échelle", "grid of \(question.items.count) statements, scale") + " `\(question.scaleID ?? "")`"
+        case .matrix:
+            return t("grille de \(question.items.count) affirmations, échelle", "grid of \(question.items.count) statements, scale")
+                + " `\(question.scaleID ?? "")`"
         case .number:
             var text = question.decimal ? t("nombre (décimales acceptées)", "number (decimals allowed)") : t("nombre entier", "whole number")
-            if let min = question.min, let max = question.max { text += t(" entre \(fmt(min)) et \(fmt(max))", " between \(fmt(min)) and \(fmt(max))") }
-            else if let min = question.min { text += t(" d'au moins \(fmt(min))", " of at least \(fmt(min))") }
-            else if let max = question.max { text += t(" d'au plus \(fmt(max))", " of at most \(fmt(max))") }
+            if let min = question.min, let max = question.max {
+                text += t(" entre \(fmt(min)) et \(fmt(max))", " between \(fmt(min)) and \(fmt(max))")
+            } else if let min = question.min {
+                text += t(" d'au moins \(fmt(min))", " of at least \(fmt(min))")
+            } else if let max = question.max {
+                text += t(" d'au plus \(fmt(max))", " of at most \(fmt(max))")
+            }
             return text
         case .text:
             var text = question.long ? t("réponse libre (plusieurs lignes)", "free text (several lines)") : t("réponse libre courte", "short free text")

@@ -37,7 +37,9 @@ package struct SurveyReport {
             if !rows.isEmpty { files["likert-\(theme.id).svg"] = Charts.likert(title: theme.title, rows: rows, populationLabel: pop) }
         }
         let deliverableFunnels = result.funnels.filter { $0.scope == .deliverable } + result.funnels.filter { $0.scope == .overall }
-        if !deliverableFunnels.isEmpty { files["diffusion.svg"] = Charts.funnel(title: "Jusqu'où les productions ont-elles circulé ?", funnels: deliverableFunnels) }
+        if !deliverableFunnels.isEmpty {
+            files["diffusion.svg"] = Charts.funnel(title: "Jusqu'où les productions ont-elles circulé ?", funnels: deliverableFunnels)
+        }
         files["synthese.md"] = markdown(charts: Set(files.keys))
         files["likert.csv"] = likertCSV()
         files["likert-niveaux.csv"] = levelsCSV()
@@ -58,7 +60,8 @@ package struct SurveyReport {
         for (name, content) in files().sorted(by: { $0.key < $1.key }) where !except.contains(name) {
             // Per-unit files go in `unites/`.
             if name.contains("/") {
-                try FileManager.default.createDirectory(atPath: directory + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: directory + "/" + (name as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             }
             try Data(content.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
@@ -72,13 +75,18 @@ package struct SurveyReport {
         let rows: [[String]] = result.items.filter(\.shown).map { item in
             let ci = item.interval
             let classification = item.classification(force: campaign.forceThreshold, difficulty: campaign.difficultyThreshold)
-            return [item.population, item.theme ?? "", item.item, item.label, "\(item.nValid)", "\(item.nNonSubstantive)", "\(item.nNotAsked)",
-                    item.descriptive ? "" : "\(item.favourable)", item.descriptive ? "" : pct(item.favourable, item.nValid),
-                    csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high }), csv.compact(item.median), csv.number(item.netScore),
-                    classification?.rawValue ?? ""]
+            return [
+                item.population, item.theme ?? "", item.item, item.label, "\(item.nValid)", "\(item.nNonSubstantive)", "\(item.nNotAsked)",
+                item.descriptive ? "" : "\(item.favourable)", item.descriptive ? "" : pct(item.favourable, item.nValid),
+                csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high }), csv.compact(item.median), csv.number(item.netScore),
+                classification?.rawValue ?? "",
+            ]
         }
-        return csv.table(["population", "theme", "item", "label", "n_valid", "n_non_substantive", "n_not_asked", "favourable", "favourable_pct",
-                          "ci_low", "ci_high", "median", "net_score", "classification"], rows)
+        return csv.table(
+            [
+                "population", "theme", "item", "label", "n_valid", "n_non_substantive", "n_not_asked", "favourable", "favourable_pct",
+                "ci_low", "ci_high", "median", "net_score", "classification",
+            ], rows)
     }
 
     func levelsCSV() -> String {
@@ -91,16 +99,22 @@ package struct SurveyReport {
     }
 
     func comparisonsCSV() -> String {
-        csv.table(["item", "populations", "test", "statistic", "p_value", "p_adjusted", "effect_size", "effect_measure"], result.comparisons.map {
-            [$0.item, $0.populations.joined(separator: "|"), $0.test, csv.number($0.statistic, decimals: 3), csv.number($0.pValue, decimals: 4),
-             csv.number($0.pAdjusted, decimals: 4), csv.number($0.effectSize, decimals: 3), $0.effectMeasure]
-        })
+        csv.table(
+            ["item", "populations", "test", "statistic", "p_value", "p_adjusted", "effect_size", "effect_measure"],
+            result.comparisons.map {
+                [
+                    $0.item, $0.populations.joined(separator: "|"), $0.test, csv.number($0.statistic, decimals: 3), csv.number($0.pValue, decimals: 4),
+                    csv.number($0.pAdjusted, decimals: 4), csv.number($0.effectSize, decimals: 3), $0.effectMeasure,
+                ]
+            })
     }
 
     func mentionsCSV() -> String {
-        csv.table(["theme", "population", "polarity", "respondents", "base", "pct"], result.mentions.filter(\.shown).map {
-            [$0.theme, $0.population, $0.polarity?.rawValue ?? "proposition", "\($0.respondents)", "\($0.base)", pct($0.respondents, $0.base)]
-        })
+        csv.table(
+            ["theme", "population", "polarity", "respondents", "base", "pct"],
+            result.mentions.filter(\.shown).map {
+                [$0.theme, $0.population, $0.polarity?.rawValue ?? "proposition", "\($0.respondents)", "\($0.base)", pct($0.respondents, $0.base)]
+            })
     }
 
     func diffusionCSV() -> String {
@@ -115,13 +129,17 @@ package struct SurveyReport {
             }
             for step in funnel.steps where step.shown {
                 let ci = step.interval
-                rows.append([name, funnel.type, step.kind.rawValue, "\(step.count)", "\(step.baseAll)", pct(step.count, step.baseAll), "\(step.basePrevious)",
-                             pct(step.count, step.basePrevious), csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high })])
+                rows.append([
+                    name, funnel.type, step.kind.rawValue, "\(step.count)", "\(step.baseAll)", pct(step.count, step.baseAll), "\(step.basePrevious)",
+                    pct(step.count, step.basePrevious), csv.number(ci.map { 100 * $0.low }), csv.number(ci.map { 100 * $0.high }),
+                ])
                 // Usefulness after use: favourable answers among the users who rated it (« Ne sait pas » out).
                 if step.kind == .used, let useful = funnel.usefulness, useful.shown, let base = funnel.step(.aware)?.baseAll {
                     let interval = Statistics.wilson(useful.favourable, base)
-                    rows.append([name, funnel.type, "useful", "\(useful.favourable)", "\(base)", pct(useful.favourable, base), "\(useful.nValid)",
-                                 pct(useful.favourable, useful.nValid), csv.number(interval.map { 100 * $0.low }), csv.number(interval.map { 100 * $0.high })])
+                    rows.append([
+                        name, funnel.type, "useful", "\(useful.favourable)", "\(base)", pct(useful.favourable, base), "\(useful.nValid)",
+                        pct(useful.favourable, useful.nValid), csv.number(interval.map { 100 * $0.low }), csv.number(interval.map { 100 * $0.high }),
+                    ])
                 }
             }
         }
@@ -129,9 +147,11 @@ package struct SurveyReport {
     }
 
     func channelsCSV() -> String {
-        csv.table(["deliverable", "channel", "label", "count", "base", "pct"], result.channels.filter(\.shown).map {
-            [$0.deliverable, $0.channel, $0.channelLabel, "\($0.count)", "\($0.base)", pct($0.count, $0.base)]
-        })
+        csv.table(
+            ["deliverable", "channel", "label", "count", "base", "pct"],
+            result.channels.filter(\.shown).map {
+                [$0.deliverable, $0.channel, $0.channelLabel, "\($0.count)", "\($0.base)", pct($0.count, $0.base)]
+            })
     }
 
     /// No session id: it would link every answer of one person together (and it is the
@@ -268,9 +288,11 @@ package struct SurveyReport {
     }
 
     func participationCSV() -> String {
-        csv.table(["population", "label", "target", "started", "completed", "response_rate_pct"], result.participation.map {
-            [$0.population, $0.label, $0.target.map(String.init) ?? "", "\($0.started)", "\($0.completed)", csv.number($0.responseRate.map { 100 * $0 })]
-        })
+        csv.table(
+            ["population", "label", "target", "started", "completed", "response_rate_pct"],
+            result.participation.map {
+                [$0.population, $0.label, $0.target.map(String.init) ?? "", "\($0.started)", "\($0.completed)", csv.number($0.responseRate.map { 100 * $0 })]
+            })
     }
 
     func flatCSV() -> String {

@@ -208,7 +208,7 @@ package final class FullScreenFrontEnd {
             draw(questionScreen(step, options: options, editor: editor))
             let key = terminal.readKey()
             if key != .resize { editor.showHelp = false }
-            if case .character(let c) = key, c.isNumber { } else { digits = "" }
+            if case .character(let c) = key, c.isNumber {} else { digits = "" }
             switch key {
             case .interrupt, .closed:
                 return .interrupted
@@ -341,7 +341,8 @@ package final class FullScreenFrontEnd {
         // The section's introduction, above its first question.
         let section = questionnaire.sections[step.sectionIndex]
         if let intro = section.intro,
-           engine.plan.first(where: { $0.asked && $0.step.sectionIndex == step.sectionIndex && $0.step.repetition == step.repetition })?.step.key == step.key {
+            engine.plan.first(where: { $0.asked && $0.step.sectionIndex == step.sectionIndex && $0.step.repetition == step.repetition })?.step.key == step.key
+        {
             lines += wrap(substitute(intro, repetition: step.repetition)).map(dim) + [""]
         }
         if question.type == .matrix, let position = question.items.firstIndex(where: { $0.id == step.variable.id }) {

@@ -113,9 +113,10 @@ package enum InputParser {
         cleaned.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
         guard !cleaned.isEmpty,
-              cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-              cleaned.filter({ $0 == "." }).count <= 1,
-              let value = Double(cleaned), value.isFinite else { return nil }
+            cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+            cleaned.filter({ $0 == "." }).count <= 1,
+            let value = Double(cleaned), value.isFinite
+        else { return nil }
         return value
     }
 

@@ -99,7 +99,7 @@ package final class PlainFrontEnd {
             guard let line = input.readLine() else { return false }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == "<" {
-                if engine.back() { say() } else { say(strings.cannotGoBack) ; continue }
+                if engine.back() { say() } else { say(strings.cannotGoBack); continue }
                 return true
             }
             if trimmed == "?" { say(strings.plainHelp); continue }

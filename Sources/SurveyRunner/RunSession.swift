@@ -1,9 +1,9 @@
 import Foundation
 import SurveyCore
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything a front end needs: the engine, where answers go, and what to tell the respondent.
@@ -21,8 +21,10 @@ package final class RunSession {
     package var strings: Strings { engine.strings }
     package var questionnaire: Questionnaire { engine.questionnaire }
 
-    package init(engine: SessionEngine, persistence: SessionPersistence, sessionID: String, resumeCode: String?,
-                 isRehearsal: Bool, isResumed: Bool = false) {
+    package init(
+        engine: SessionEngine, persistence: SessionPersistence, sessionID: String, resumeCode: String?,
+        isRehearsal: Bool, isResumed: Bool = false
+    ) {
         self.engine = engine
         self.persistence = persistence
         self.sessionID = sessionID
@@ -85,9 +87,9 @@ package enum SignalGuard {
         for signal in terminationSignals {
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = signalHandler
+                action.__sigaction_handler.sa_handler = signalHandler
             #else
-            action.__sigaction_u.__sa_handler = signalHandler
+                action.__sigaction_u.__sa_handler = signalHandler
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0

@@ -148,8 +148,9 @@ package final class SessionEngine {
     package var review: [ReviewLine] {
         askedSteps.map { step in
             let value = answer(for: step.key)
-            return ReviewLine(key: step.key, number: step.number, label: reviewLabel(step), shortLabel: step.label,
-                              answer: value.map { text(of: $0, for: step) } ?? strings.toAnswer, isAnswered: value != nil)
+            return ReviewLine(
+                key: step.key, number: step.number, label: reviewLabel(step), shortLabel: step.label,
+                answer: value.map { text(of: $0, for: step) } ?? strings.toAnswer, isAnswered: value != nil)
         }
     }
 
@@ -273,8 +274,10 @@ package final class SessionEngine {
     @discardableResult
     package func jump(to number: String) -> Bool {
         let wanted = number.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let step = askedSteps.first(where: { $0.number.lowercased() == wanted })
-            ?? askedSteps.first(where: { $0.key.description.lowercased() == wanted }) else { return false }
+        guard
+            let step = askedSteps.first(where: { $0.number.lowercased() == wanted })
+                ?? askedSteps.first(where: { $0.key.description.lowercased() == wanted })
+        else { return false }
         if let currentKey { history.append(currentKey) }
         currentKey = step.key
         isCorrecting = true

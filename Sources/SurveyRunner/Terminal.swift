@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A key press, decoded from the terminal's bytes.
@@ -64,9 +64,9 @@ package final class Terminal: TerminalIO {
         SignalGuard.rememberTerminal(original, suffix: Self.leaveSequence)
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in Terminal.resized = 1 }
+            action.__sigaction_handler.sa_handler = { _ in Terminal.resized = 1 }
         #else
-        action.__sigaction_u.__sa_handler = { _ in Terminal.resized = 1 }
+            action.__sigaction_u.__sa_handler = { _ in Terminal.resized = 1 }
         #endif
         sigemptyset(&action.sa_mask)
         sigaction(SIGWINCH, &action, nil)
@@ -145,7 +145,7 @@ package final class Terminal: TerminalIO {
 
     private func escapeSequence() -> Key {
         guard let next = readByte(timeout: 30), next >= 0 else { return .escape }
-        guard next == 0x5B || next == 0x4F else { return .escape } // '[' or 'O'
+        guard next == 0x5B || next == 0x4F else { return .escape }  // '[' or 'O'
         var parameters = ""
         while let byte = readByte(timeout: 30), byte >= 0 {
             let scalar = Character(Unicode.Scalar(UInt8(byte)))

@@ -93,7 +93,7 @@ package struct Simulator {
     package var phrases: PhraseBank
     package var seed: UInt64
     package static let defaultSizes: [(String, Int)] = [("pilotes", 17), ("contributeurs", 84), ("destinataires", 249)]
-    static let start = Date(timeIntervalSince1970: 1_601_539_200) // 2020-10-01T08:00:00Z
+    static let start = Date(timeIntervalSince1970: 1_601_539_200)  // 2020-10-01T08:00:00Z
 
     package init(profile: SimulationProfile, phrases: PhraseBank, seed: UInt64) {
         self.profile = profile
@@ -157,7 +157,8 @@ package struct Simulator {
         let population = definition.population
         let started = Self.start.addingTimeInterval(Double(index) * 1_800 + Double(rng.next() % 1_200))
         return ResponseRecord(
-            sessionID: "sim-\(population)-" + String(repeating: "0", count: max(0, 5 - String(index + 1).count)) + String(index + 1), questionnaireID: definition.id, questionnaireVersion: definition.version,
+            sessionID: "sim-\(population)-" + String(repeating: "0", count: max(0, 5 - String(index + 1).count)) + String(index + 1),
+            questionnaireID: definition.id, questionnaireVersion: definition.version,
             population: population, status: completes ? .completed : .inProgress, origin: .simulated, startedAt: started,
             completedAt: completes ? started.addingTimeInterval(600 + Double(rng.next() % 900)) : nil, answers: answers)
     }
@@ -217,8 +218,11 @@ package struct Simulator {
             return .choice(unfavourable.count > 1 && rng.chance(0.35) ? strongUnfavourable : mildUnfavourable)
         case .yesno:
             var p = profile.yes[step.variable.id] ?? profile.yes["default"] ?? 0.6
-            if question.diffusion == .use, let type = deliverableType { p = profile.use[type] ?? p }
-            else if question.diffusion == nil, step.repetition != nil, let type = deliverableType { p = profile.relay[type] ?? p }
+            if question.diffusion == .use, let type = deliverableType {
+                p = profile.use[type] ?? p
+            } else if question.diffusion == nil, step.repetition != nil, let type = deliverableType {
+                p = profile.relay[type] ?? p
+            }
             return .choice(rng.chance(p) ? "oui" : "non")
         case .single:
             let options = definition.options(for: question)
@@ -236,7 +240,9 @@ package struct Simulator {
             var chosen: Set<String> = []
             switch question.diffusion {
             case .awareness?:
-                for option in regular where rng.chance((profile.awareness[option.attributes["type"] ?? ""] ?? 0.3) + leaning * 0.5) { chosen.insert(option.code) }
+                for option in regular where rng.chance((profile.awareness[option.attributes["type"] ?? ""] ?? 0.3) + leaning * 0.5) {
+                    chosen.insert(option.code)
+                }
                 if chosen.isEmpty, let none = options.first(where: \.exclusive) { return .choices([none.code]) }
             case .relay?:
                 for option in regular where rng.chance(profile.reach[option.attributes["reach"] ?? ""] ?? 0.3) { chosen.insert(option.code) }
@@ -326,7 +332,9 @@ package extension Simulator {
 package enum SimulationError: Error, CustomStringConvertible {
     case invalidPhrases(String)
     package var description: String {
-        switch self { case .invalidPhrases(let path): return "banque de phrases illisible : \(path)" }
+        switch self {
+        case .invalidPhrases(let path): return "banque de phrases illisible : \(path)"
+        }
     }
 }
 

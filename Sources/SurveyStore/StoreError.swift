@@ -72,7 +72,9 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .revokedToken: .revokedToken
         case .tokenAlreadyUsed, .tokenJustStarted, .completedTokenNotRevocable: .tokenAlreadyUsed
         case .tokenOfAnotherQuestionnaire: .tokenOfAnotherQuestionnaire
-        case .mergeConflicts, .sessionAlreadyStored, .reportingResponseAlreadySent, .reportingResponseInProgress, .reportingKeyAlreadyStored, .mergeReportingConflicts: .conflict
+        case .mergeConflicts, .sessionAlreadyStored, .reportingResponseAlreadySent, .reportingResponseInProgress, .reportingKeyAlreadyStored,
+            .mergeReportingConflicts:
+            .conflict
         case .busy, .corrupt, .ioError, .unexpected, .unexpectedFailure, .unrecognizedValue, .snapshotNotRebuilt, .definitionHasErrors, .definitionNotSaved,
             .definitionNotFound, .definitionMissingForSession, .definitionMissingForInsert, .definitionUnreadable, .sessionCreatedButMissing,
             .noFreeSessionID, .unknownState, .unreadableAnswer, .backupExists, .backupOverStore, .backupFailedIntegrity, .backupNotRenamed,

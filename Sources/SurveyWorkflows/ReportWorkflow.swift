@@ -44,7 +44,8 @@ package enum ReportWorkflow {
         try spool.finish(published: result.publishedTexts)
         try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
         if result.monitoring != nil {
-            output.error("Synthèse du suivi du plan : \(directory)/suivi.md ; un fichier par unité dans \(directory)/unites/, à n'adresser qu'à l'unité concernée.")
+            output.error(
+                "Synthèse du suivi du plan : \(directory)/suivi.md ; un fichier par unité dans \(directory)/unites/, à n'adresser qu'à l'unité concernée.")
         }
         output.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
         return Outcome(directory: directory, suppressed: result.suppressed.count)

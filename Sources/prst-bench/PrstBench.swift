@@ -65,7 +65,9 @@ struct PrstBench: ParsableCommand {
     func run() throws {
         if let monitoring {
             let sizes = monitoring.split(separator: ",").compactMap { Int($0) }
-            guard sizes.count == 3, sizes.allSatisfy({ $0 > 0 }) else { throw ValidationError("--monitoring attend « unités,périodes,indicateurs », par exemple 5000,5,50.") }
+            guard sizes.count == 3, sizes.allSatisfy({ $0 > 0 }) else {
+                throw ValidationError("--monitoring attend « unités,périodes,indicateurs », par exemple 5000,5,50.")
+            }
             try MonitoringBench.run(units: sizes[0], periods: sizes[1], indicators: sizes[2], runs: runs)
             return
         }

@@ -7,9 +7,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Produit la synthèse du comité (synthese.md), les exports CSV et les graphiques SVG.",
         discussion: """
-        Écrit dans reports/<identifiant de campagne>/ par défaut. Exemple :
-          prst report surveys/campagne.yaml --store prst.sqlite --csv excel
-        """
+            Écrit dans reports/<identifiant de campagne>/ par défaut. Exemple :
+              prst report surveys/campagne.yaml --store prst.sqlite --csv excel
+            """
     )
 
     @Argument(help: "Le fichier de campagne (campagne.yaml).") var campaign: String
@@ -29,7 +29,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         _ = try Console.perform {
-            try ReportWorkflow.run(campaign: campaign, storePath: store.path, directory: out, minGroup: minGroup, style: csv, manualCoding: coding ?? codage, output: $0)
+            try ReportWorkflow.run(
+                campaign: campaign, storePath: store.path, directory: out, minGroup: minGroup, style: csv, manualCoding: coding ?? codage, output: $0)
         }
     }
 }

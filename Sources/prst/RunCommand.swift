@@ -8,19 +8,19 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Fait passer un questionnaire dans le terminal (plein écran, ou ligne à ligne).",
         discussion: """
-        Chaque réponse validée est enregistrée aussitôt. En cas d'interruption (Ctrl-C, fin de l'entrée), un code de reprise est affiché : relancez avec --resume CODE pour continuer.
+            Chaque réponse validée est enregistrée aussitôt. En cas d'interruption (Ctrl-C, fin de l'entrée), un code de reprise est affiché : relancez avec --resume CODE pour continuer.
 
-        Le mode ligne à ligne (--plain) est automatique quand l'entrée n'est pas un terminal ou que TERM=dumb ; il convient aussi aux lecteurs d'écran.
+            Le mode ligne à ligne (--plain) est automatique quand l'entrée n'est pas un terminal ou que TERM=dumb ; il convient aussi aux lecteurs d'écran.
 
-        Codes de sortie : 0 questionnaire envoyé, 1 refusé ou invalide, 3 interrompu (réponses conservées), 64 options incompatibles.
+            Codes de sortie : 0 questionnaire envoyé, 1 refusé ou invalide, 3 interrompu (réponses conservées), 64 options incompatibles.
 
-        Exemples :
-          prst run surveys/pilotes.yaml --dry-run
-          prst run surveys/pilotes.yaml --store reponses.sqlite
-          prst run surveys/pilotes.yaml --resume K7F3-9QXM
-          prst run surveys/pilotes.yaml --token K7F3-9QXM-2PAB-H4TR   (accès sur invitation)
-          prst run surveys/bilan.yaml --unit fa_1_1 --period PRST3    (suivi du plan : une réponse par unité et par période)
-        """
+            Exemples :
+              prst run surveys/pilotes.yaml --dry-run
+              prst run surveys/pilotes.yaml --store reponses.sqlite
+              prst run surveys/pilotes.yaml --resume K7F3-9QXM
+              prst run surveys/pilotes.yaml --token K7F3-9QXM-2PAB-H4TR   (accès sur invitation)
+              prst run surveys/bilan.yaml --unit fa_1_1 --period PRST3    (suivi du plan : une réponse par unité et par période)
+            """
     )
 
     @Argument(help: "Le questionnaire (fichier YAML).")

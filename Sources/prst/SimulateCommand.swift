@@ -6,12 +6,12 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Génère des réponses simulées réalistes (origine « simulated ») pour tester le rapport.",
         discussion: """
-        Les tendances viennent du bloc « simulation: » de la campagne. Les sessions simulées sont
-        marquées comme telles ; la commande refuse d'écrire dans une base qui contient de vraies
-        réponses. Exemple :
-          prst simulate surveys/campagne.yaml --seed 2020 --store essai.sqlite
-          prst report surveys/campagne.yaml --store essai.sqlite --out /tmp/rapport
-        """
+            Les tendances viennent du bloc « simulation: » de la campagne. Les sessions simulées sont
+            marquées comme telles ; la commande refuse d'écrire dans une base qui contient de vraies
+            réponses. Exemple :
+              prst simulate surveys/campagne.yaml --seed 2020 --store essai.sqlite
+              prst report surveys/campagne.yaml --store essai.sqlite --out /tmp/rapport
+            """
     )
 
     @Argument(help: "Le fichier de campagne (campagne.yaml).") var campaign: String

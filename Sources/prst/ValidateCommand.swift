@@ -6,11 +6,11 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Vérifie des questionnaires, référentiels, campagnes et codebooks.",
         discussion: """
-        Signale chaque problème sous la forme fichier:ligne:colonne: error: message.
-        Avec --store, vérifie aussi que les questionnaires restent compatibles avec les réponses
-        déjà enregistrées (une modification de structure exige une nouvelle « version »).
-        Code de sortie : 0 si tout est valide, 1 sinon.
-        """
+            Signale chaque problème sous la forme fichier:ligne:colonne: error: message.
+            Avec --store, vérifie aussi que les questionnaires restent compatibles avec les réponses
+            déjà enregistrées (une modification de structure exige une nouvelle « version »).
+            Code de sortie : 0 si tout est valide, 1 sinon.
+            """
     )
 
     @Argument(help: "Fichiers YAML ou dossiers à vérifier (par exemple : surveys).")

@@ -33,8 +33,10 @@ struct ReportEndToEndTests {
     @Test func importedUnfinishedSessionsChangeNoFigure() throws {
         let directory = try TemporaryDirectory()
         let original = directory.path + "/original.sqlite", copy = directory.path + "/copie.sqlite"
-        let simulate = try PrstBinary.run(["simulate", "surveys/campagne.yaml", "--seed", "5", "--respondents", "pilotes=17,contributeurs=30,destinataires=40",
-                                           "--store", original])
+        let simulate = try PrstBinary.run([
+            "simulate", "surveys/campagne.yaml", "--seed", "5", "--respondents", "pilotes=17,contributeurs=30,destinataires=40",
+            "--store", original,
+        ])
         #expect(simulate.status == 0, "\(simulate.stderr)")
         let export = try PrstBinary.run(["export", "surveys/campagne.yaml", "--store", original, "--out", directory.path + "/export", "--include-incomplete"])
         #expect(export.status == 0, "\(export.stderr)")

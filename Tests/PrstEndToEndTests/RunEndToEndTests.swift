@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `prst run` as respondents use it: the built binary (`.build/debug/prst`, built before the
@@ -49,44 +49,44 @@ import Darwin
     }
 
     static let fixture = """
-    format: 1
-    id: essai_e2e
-    version: 1
-    title: "Questionnaire de bout en bout"
-    population: pilotes
-    language: fr
-    intro: "Vos réponses sont anonymes."
-    outro: "Merci beaucoup."
-    scales:
-      accord:
-        levels:
-          - {code: 2, label: "D'accord"}
-          - {code: 1, label: "Pas d'accord"}
-        favourable: [2]
-        missing:
-          - {code: nsp, label: "Ne sait pas"}
-    lists:
-      livrables:
-        - {code: guide, label: "Guide"}
-        - {code: plaquette, label: "Plaquette"}
-        - {code: aucun, label: "Aucun", exclusive: true}
-    sections:
-      - id: debut
-        title: "Début"
-        questions:
-          - {id: participe, type: yesno, label: "Avez-vous participé ?"}
-          - id: avis
-            type: matrix
-            scale: accord
-            when: 'participe == "oui"'
-            label: "Êtes-vous d'accord ?"
-            items:
-              - {id: a1, label: "Premier item"}
-              - {id: a2, label: "Second item"}
-          - {id: nb, type: number, min: 0, max: 10, decimal: true, label: "Combien ?"}
-          - {id: connus, type: multiple, choices: livrables, label: "Quels livrables ?"}
-          - {id: remarques, type: text, required: false, label: "Remarques ?"}
-    """
+        format: 1
+        id: essai_e2e
+        version: 1
+        title: "Questionnaire de bout en bout"
+        population: pilotes
+        language: fr
+        intro: "Vos réponses sont anonymes."
+        outro: "Merci beaucoup."
+        scales:
+          accord:
+            levels:
+              - {code: 2, label: "D'accord"}
+              - {code: 1, label: "Pas d'accord"}
+            favourable: [2]
+            missing:
+              - {code: nsp, label: "Ne sait pas"}
+        lists:
+          livrables:
+            - {code: guide, label: "Guide"}
+            - {code: plaquette, label: "Plaquette"}
+            - {code: aucun, label: "Aucun", exclusive: true}
+        sections:
+          - id: debut
+            title: "Début"
+            questions:
+              - {id: participe, type: yesno, label: "Avez-vous participé ?"}
+              - id: avis
+                type: matrix
+                scale: accord
+                when: 'participe == "oui"'
+                label: "Êtes-vous d'accord ?"
+                items:
+                  - {id: a1, label: "Premier item"}
+                  - {id: a2, label: "Second item"}
+              - {id: nb, type: number, min: 0, max: 10, decimal: true, label: "Combien ?"}
+              - {id: connus, type: multiple, choices: livrables, label: "Quels livrables ?"}
+              - {id: remarques, type: text, required: false, label: "Remarques ?"}
+        """
 
     struct Result {
         var status: Int32
@@ -132,8 +132,9 @@ import Darwin
     @Test func plainSessionCompletesWithExitZero() throws {
         let directory = try Self.workspace()
         let store = directory.appendingPathComponent("reponses.store").path
-        let result = try Self.run([directory.appendingPathComponent("essai.yaml").path, "--store", store],
-                                  stdin: "o\n1\n3\n3,5\n1 2\nTrès bien é\no\n")
+        let result = try Self.run(
+            [directory.appendingPathComponent("essai.yaml").path, "--store", store],
+            stdin: "o\n1\n3\n3,5\n1 2\nTrès bien é\no\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Vos réponses sont anonymes."))
         #expect(Self.resumeCode(in: result.stdout) != nil)
@@ -148,7 +149,9 @@ import Darwin
         let store = directory.appendingPathComponent("reponses.store").path
         let first = try Self.run([questionnaire, "--store", store], stdin: "n\n4\n")
         #expect(first.status == 3)
-        #expect(first.stdout.hasSuffix("Questionnaire interrompu. Toutes vos réponses validées sont enregistrées.\nCode de reprise : \(Self.resumeCode(in: first.stdout) ?? "?")\n"))
+        #expect(
+            first.stdout.hasSuffix(
+                "Questionnaire interrompu. Toutes vos réponses validées sont enregistrées.\nCode de reprise : \(Self.resumeCode(in: first.stdout) ?? "?")\n"))
         let code = try #require(Self.resumeCode(in: first.stdout))
 
         let second = try Self.run([questionnaire, "--store", store, "--resume", code], stdin: "1\n\no\n")
@@ -305,8 +308,9 @@ import Darwin
     @Test func fullScreenWithRealKeysThenCtrlCRestoresTheTerminal() throws {
         let directory = try Self.workspace()
         let store = directory.appendingPathComponent("reponses.store").path
-        let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--store", store],
-                                       environment: ["TERM": "xterm-256color"])
+        let pty = try Self.launchInPty(
+            [directory.appendingPathComponent("essai.yaml").path, "--store", store],
+            environment: ["TERM": "xterm-256color"])
         defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "Appuyez sur Entrée pour commencer."))
         #expect(pty.screen.text.contains("\u{1B}[?1049h"), "alternate screen")
@@ -314,27 +318,27 @@ import Darwin
         #expect(code != nil)
         pty.send("\r")
         #expect(pty.screen.wait(for: "Question 1 / 4"))
-        pty.send("\u{1B}[B")      // ↓ to « Non »
+        pty.send("\u{1B}[B")  // ↓ to « Non »
         pty.send("\r")
         #expect(pty.screen.wait(for: "3. Combien ?"))
         pty.send("12")
-        pty.send("\r")            // above the maximum
+        pty.send("\r")  // above the maximum
         #expect(pty.screen.wait(for: "Le nombre doit être au plus 10."))
         pty.send("\u{7F}\u{7F}3,5\r")
         #expect(pty.screen.wait(for: "4. Quels livrables ?"))
-        pty.send(" ")             // Space checks « Guide »
-        pty.send("\u{1B}[B ")     // ↓ Space checks « Plaquette »
+        pty.send(" ")  // Space checks « Guide »
+        pty.send("\u{1B}[B ")  // ↓ Space checks « Plaquette »
         #expect(pty.screen.wait(for: "[x] 2. Plaquette"))
-        pty.send("3")             // the exclusive « Aucun » unchecks the others
+        pty.send("3")  // the exclusive « Aucun » unchecks the others
         #expect(pty.screen.wait(for: "[x] 3. Aucun"))
-        pty.send("1\r")           // « Guide » again, « Aucun » unchecked
+        pty.send("1\r")  // « Guide » again, « Aucun » unchecked
         #expect(pty.screen.wait(for: "5. Remarques ?"))
         pty.send("Très bien é")
         #expect(pty.screen.wait(for: "11 caractères"))
         pty.send("\u{1B}[D\u{7F}")  // ← then Backspace removes the space before « é »
         #expect(pty.screen.wait(for: "> Très biené"))
         #expect(pty.screen.wait(for: "10 caractères"))
-        pty.send("\u{03}")        // Ctrl-C
+        pty.send("\u{03}")  // Ctrl-C
         #expect(Self.waitForExit(pty.process))
         #expect(pty.process.terminationStatus == 3)
         #expect(pty.screen.wait(for: "Code de reprise : \(code ?? "?")"))
@@ -345,17 +349,18 @@ import Darwin
         #expect(settings.c_lflag & tcflag_t(ECHO) != 0, "echo restored")
 
         // Resume in the full screen: the saved answers are kept, it continues at 5.
-        let resumed = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--store", store, "--resume", code ?? ""],
-                                           environment: ["TERM": "xterm-256color"])
+        let resumed = try Self.launchInPty(
+            [directory.appendingPathComponent("essai.yaml").path, "--store", store, "--resume", code ?? ""],
+            environment: ["TERM": "xterm-256color"])
         defer { close(resumed.slave) }
         #expect(resumed.screen.wait(for: "Reprise de votre questionnaire"))
         resumed.send("\r")
         #expect(resumed.screen.wait(for: "5. Remarques ?"))
-        resumed.send("\u{04}")    // Ctrl-D validates (optional, empty)
+        resumed.send("\u{04}")  // Ctrl-D validates (optional, empty)
         #expect(resumed.screen.wait(for: "Récapitulatif de vos réponses"))
         #expect(resumed.screen.wait(for: "→ 3,5"))
         #expect(resumed.screen.wait(for: "→ Guide"))
-        resumed.send("\r")        // on « Envoyer mes réponses »
+        resumed.send("\r")  // on « Envoyer mes réponses »
         #expect(resumed.screen.wait(for: "Confirmer l'envoi ?"))
         resumed.send("o")
         #expect(Self.waitForExit(resumed.process))
@@ -365,8 +370,9 @@ import Darwin
 
     @Test func sigtermInFullScreenSavesRestoresAndExitsThree() throws {
         let directory = try Self.workspace()
-        let pty = try Self.launchInPty([directory.appendingPathComponent("essai.yaml").path, "--store", directory.appendingPathComponent("s").path],
-                                       environment: ["TERM": "xterm", "NO_COLOR": "1"])
+        let pty = try Self.launchInPty(
+            [directory.appendingPathComponent("essai.yaml").path, "--store", directory.appendingPathComponent("s").path],
+            environment: ["TERM": "xterm", "NO_COLOR": "1"])
         defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "Appuyez sur Entrée pour commencer."))
         pty.send("\r")
@@ -393,7 +399,7 @@ import Darwin
         defer { close(pty.slave) }
         #expect(pty.screen.wait(for: "(o = oui, n = non)"))
         #expect(!pty.screen.text.contains("\u{1B}[?1049h"))
-        pty.send("\u{04}")        // Ctrl-D at the start of a line: end of input
+        pty.send("\u{04}")  // Ctrl-D at the start of a line: end of input
         #expect(Self.waitForExit(pty.process))
         #expect(pty.process.terminationStatus == 3)
     }

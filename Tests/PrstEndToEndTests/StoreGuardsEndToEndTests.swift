@@ -24,7 +24,8 @@ struct StoreGuardsEndToEndTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("version"), "\(run.stderr)")
 
-        try directory.write("durable.yaml", RunDurabilityTests.questionnaire.replacingOccurrences(of: "type: number, min: 0, max: 100", with: "type: text") + "\nversion: 2\n")
+        try directory.write(
+            "durable.yaml", RunDurabilityTests.questionnaire.replacingOccurrences(of: "type: number, min: 0, max: 100", with: "type: text") + "\nversion: 2\n")
         #expect(try PrstBinary.run(["validate", "--store", store, file]).status == 0)
     }
 

@@ -6,18 +6,18 @@ import SurveyCore
 /// A tiny two-population campaign built in memory.
 enum Fixture {
     static let campaign = """
-    format: 1
-    id: test
-    title: "Test"
-    questionnaires:
-      - {population: a, label: "Groupe A", file: a.yaml, target: 10}
-      - {population: b, label: "Groupe B", file: b.yaml}
-    themes:
-      - {id: moyens, title: "Moyens"}
-    min_group: 3
-    codebook: codebook.yaml
-    names: ["Durand"]
-    """
+        format: 1
+        id: test
+        title: "Test"
+        questionnaires:
+          - {population: a, label: "Groupe A", file: a.yaml, target: 10}
+          - {population: b, label: "Groupe B", file: b.yaml}
+        themes:
+          - {id: moyens, title: "Moyens"}
+        min_group: 3
+        codebook: codebook.yaml
+        names: ["Durand"]
+        """
     static func questionnaire(_ id: String) -> String {
         """
         format: 1
@@ -46,15 +46,17 @@ enum Fixture {
         """
     }
     static let codebook = """
-    format: 1
-    themes:
-      - {id: moyens, definition: "Moyens", patterns: ["moyens", "budget"]}
-    """
+        format: 1
+        themes:
+          - {id: moyens, definition: "Moyens", patterns: ["moyens", "budget"]}
+        """
 
     static func load() -> LoadedCampaign {
-        CampaignLoader.load("c/campagne.yaml", source: InMemorySource(texts: [
-            "c/campagne.yaml": campaign, "c/a.yaml": questionnaire("a"), "c/b.yaml": questionnaire("b"), "c/codebook.yaml": codebook,
-        ]))
+        CampaignLoader.load(
+            "c/campagne.yaml",
+            source: InMemorySource(texts: [
+                "c/campagne.yaml": campaign, "c/a.yaml": questionnaire("a"), "c/b.yaml": questionnaire("b"), "c/codebook.yaml": codebook,
+            ]))
     }
 }
 
@@ -72,9 +74,10 @@ final class ArrayReader: ResponseReader {
 }
 
 func record(_ population: String, _ index: Int, _ answers: [String: AnswerValue], status: SessionStatus = .completed) -> ResponseRecord {
-    ResponseRecord(sessionID: "\(population)-\(index)", questionnaireID: population, questionnaireVersion: 1, population: population, status: status,
-                   origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
-                   answers: Dictionary(uniqueKeysWithValues: answers.map { (AnswerKey($0.key), $0.value) }))
+    ResponseRecord(
+        sessionID: "\(population)-\(index)", questionnaireID: population, questionnaireVersion: 1, population: population, status: status,
+        origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
+        answers: Dictionary(uniqueKeysWithValues: answers.map { (AnswerKey($0.key), $0.value) }))
 }
 
 @Suite struct AnalyzerTests {
@@ -82,8 +85,9 @@ func record(_ population: String, _ index: Int, _ answers: [String: AnswerValue]
         let loaded = Fixture.load()
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let campaign = try #require(loaded.campaign)
-        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook,
-                                          reader: ArrayReader(loaded.questionnaires.compactMap(\.questionnaire), records), options: options)
+        return try SurveyAnalyzer.analyse(
+            campaign: campaign, codebook: loaded.codebook,
+            reader: ArrayReader(loaded.questionnaires.compactMap(\.questionnaire), records), options: options)
     }
 
     @Test func basesNotAskedNonSubstantiveAndCompletedOnly() throws {
@@ -108,11 +112,13 @@ func record(_ population: String, _ index: Int, _ answers: [String: AnswerValue]
         var records: [ResponseRecord] = []
         for i in 0..<5 { records.append(record("a", i, ["filtre": .choice("oui"), "moyens_ok": .choice("3")])) }
         // Group B: 2 respondents, under min_group 3.
-        for i in 0..<2 { records.append(record("b", i, ["filtre": .choice("oui"), "moyens_ok": .choice("1"), "difficultes": .text("Pas de budget, écrire à Durand")])) }
+        for i in 0..<2 {
+            records.append(record("b", i, ["filtre": .choice("oui"), "moyens_ok": .choice("1"), "difficultes": .text("Pas de budget, écrire à Durand")]))
+        }
         let result = try analyse(records)
         #expect(result.items.first { $0.population == "b" }?.shown == false)
         #expect(result.suppressed.contains { $0.group == "b" && $0.what == .population })
-        #expect(result.comparisons.isEmpty) // B withheld: no comparison that would reveal it
+        #expect(result.comparisons.isEmpty)  // B withheld: no comparison that would reveal it
         #expect(result.quotes.allSatisfy { $0.population != "b" })
         #expect(result.mentions.filter { $0.population == "b" }.allSatisfy { !$0.shown })
         // With --min-group 2, B is published and compared.

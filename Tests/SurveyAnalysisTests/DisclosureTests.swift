@@ -6,55 +6,55 @@ import SurveyCore
 /// A one-population campaign measuring the diffusion of three productions of two types.
 enum DiffusionFixture {
     static let campaign = """
-    format: 1
-    id: diffusion
-    title: "Diffusion"
-    questionnaires:
-      - {population: d, label: "Destinataires", file: d.yaml}
-    themes:
-      - {id: diffusion, title: "Diffusion"}
-    min_group: 3
-    """
+        format: 1
+        id: diffusion
+        title: "Diffusion"
+        questionnaires:
+          - {population: d, label: "Destinataires", file: d.yaml}
+        themes:
+          - {id: diffusion, title: "Diffusion"}
+        min_group: 3
+        """
     static let questionnaire = """
-    format: 1
-    id: d
-    version: 1
-    title: "Q d"
-    population: d
-    scales:
-      utilite:
-        levels:
-          - {code: 4, label: "Très utile"}
-          - {code: 3, label: "Plutôt utile"}
-          - {code: 2, label: "Peu utile"}
-          - {code: 1, label: "Pas utile"}
-        favourable: [4, 3]
-        missing:
-          - {code: nsp, label: "Ne sait pas"}
-    lists:
-      livrables:
-        - {code: g1, type: guide, label: "Guide un"}
-        - {code: g2, type: guide, label: "Guide deux"}
-        - {code: p1, type: plaquette, label: "Plaquette"}
-        - {code: aucun, label: "Aucun", exclusive: true}
-      cibles:
-        - {code: collegues, reach: interne, label: "Collègues"}
-        - {code: entreprises, reach: final, label: "Entreprises"}
-    sections:
-      - id: s
-        title: "S"
-        theme: diffusion
-        questions:
-          - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
-      - id: l
-        foreach: connus
-        title: "À propos de {label}"
-        theme: diffusion
-        questions:
-          - {id: utilise, type: yesno, diffusion: use, label: "Avez-vous utilisé « {label} » ?"}
-          - {id: utilite, type: scale, scale: utilite, diffusion: usefulness, when: 'utilise == "oui"', label: "Utile ?"}
-          - {id: relais, type: multiple, choices: cibles, diffusion: relay, required: false, label: "Transmis à ?"}
-    """
+        format: 1
+        id: d
+        version: 1
+        title: "Q d"
+        population: d
+        scales:
+          utilite:
+            levels:
+              - {code: 4, label: "Très utile"}
+              - {code: 3, label: "Plutôt utile"}
+              - {code: 2, label: "Peu utile"}
+              - {code: 1, label: "Pas utile"}
+            favourable: [4, 3]
+            missing:
+              - {code: nsp, label: "Ne sait pas"}
+        lists:
+          livrables:
+            - {code: g1, type: guide, label: "Guide un"}
+            - {code: g2, type: guide, label: "Guide deux"}
+            - {code: p1, type: plaquette, label: "Plaquette"}
+            - {code: aucun, label: "Aucun", exclusive: true}
+          cibles:
+            - {code: collegues, reach: interne, label: "Collègues"}
+            - {code: entreprises, reach: final, label: "Entreprises"}
+        sections:
+          - id: s
+            title: "S"
+            theme: diffusion
+            questions:
+              - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+          - id: l
+            foreach: connus
+            title: "À propos de {label}"
+            theme: diffusion
+            questions:
+              - {id: utilise, type: yesno, diffusion: use, label: "Avez-vous utilisé « {label} » ?"}
+              - {id: utilite, type: scale, scale: utilite, diffusion: usefulness, when: 'utilise == "oui"', label: "Utile ?"}
+              - {id: relais, type: multiple, choices: cibles, diffusion: relay, required: false, label: "Transmis à ?"}
+        """
 
     static func load() -> LoadedCampaign {
         CampaignLoader.load("c/campagne.yaml", source: InMemorySource(texts: ["c/campagne.yaml": campaign, "c/d.yaml": questionnaire]))
@@ -90,9 +90,10 @@ enum DiffusionFixture {
                 }
                 answers[AnswerKey("relais", repetition: code)] = relayed[code]?[index].map { .choices($0) } ?? .skipped
             }
-            return ResponseRecord(sessionID: "d-\(index)", questionnaireID: "d", questionnaireVersion: 1, population: "d", status: .completed,
-                                  origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
-                                  answers: answers)
+            return ResponseRecord(
+                sessionID: "d-\(index)", questionnaireID: "d", questionnaireVersion: 1, population: "d", status: .completed,
+                origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
+                answers: answers)
         }
     }
 
@@ -196,9 +197,10 @@ enum DiffusionFixture {
                 answers[AnswerKey("utilite", repetition: code)] = .notAsked
                 answers[AnswerKey("relais", repetition: code)] = .skipped
             }
-            return ResponseRecord(sessionID: "d-\(index)", questionnaireID: "d", questionnaireVersion: 1, population: "d", status: .completed,
-                                  origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
-                                  answers: answers)
+            return ResponseRecord(
+                sessionID: "d-\(index)", questionnaireID: "d", questionnaireVersion: 1, population: "d", status: .completed,
+                origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil,
+                answers: answers)
         }
         let result = try DiffusionFixture.analyse(records, options: AnalysisOptions(minGroup: 2))
         let utilise = try #require(result.frequencies.first { $0.variable == "utilise" })

@@ -116,7 +116,9 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         // The negation belongs to the first clause; the mobilisation is praised in the second.
         let praised = FrenchText.code("Aucune difficulté : la mobilisation a été constante.", codebook: codebook)
         #expect(praised.count == 1 && praised[0].theme == "dynamique" && !praised[0].negated)
-        let separated = ["Pas de souci. Mobilisation forte", "Rien à redire ; mobilisation forte", "Jamais absent !\nMobilisation", "Pas de retard… mobilisation"]
+        let separated = [
+            "Pas de souci. Mobilisation forte", "Rien à redire ; mobilisation forte", "Jamais absent !\nMobilisation", "Pas de retard… mobilisation",
+        ]
         for text in separated {
             #expect(FrenchText.code(text, codebook: codebook).first?.negated == false, "\(text)")
         }
@@ -141,7 +143,10 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
 
 @Suite struct FrenchFoldingTests {
     @Test func theLatinPathFoldsExactlyAsUnicodeNormalisationDoes() {
-        var samples = ["Les réunions étaient TROP espacées ; l’équipe n’a pas pu suivre.", "Œuvre, cœur, Æsop, naïve, Noël, Ça, ÿ, ß, Ø, ×÷", "E\u{301}te\u{301} déjà", "plain ascii 123"]
+        var samples = [
+            "Les réunions étaient TROP espacées ; l’équipe n’a pas pu suivre.", "Œuvre, cœur, Æsop, naïve, Noël, Ça, ÿ, ß, Ø, ×÷", "E\u{301}te\u{301} déjà",
+            "plain ascii 123",
+        ]
         // Every Latin-1 character, alone and in a word.
         for value in 0x80...0xFF { samples.append("x" + String(Unicode.Scalar(UInt8(value))) + "Y") }
         for text in samples {

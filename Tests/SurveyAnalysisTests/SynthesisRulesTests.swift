@@ -74,20 +74,25 @@ enum RulesFixture {
         """
 
     static func analyse(_ records: [ResponseRecord]) throws -> AnalysisResult {
-        let loaded = CampaignLoader.load("c/campagne.yaml", source: InMemorySource(texts: [
-            "c/campagne.yaml": campaign, "c/a.yaml": questionnaire, "c/codebook.yaml": codebook,
-        ]))
+        let loaded = CampaignLoader.load(
+            "c/campagne.yaml",
+            source: InMemorySource(texts: [
+                "c/campagne.yaml": campaign, "c/a.yaml": questionnaire, "c/codebook.yaml": codebook,
+            ]))
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let campaign = try #require(loaded.campaign)
-        return try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook,
-                                          reader: ArrayReader(loaded.questionnaires.compactMap(\.questionnaire), records))
+        return try SurveyAnalyzer.analyse(
+            campaign: campaign, codebook: loaded.codebook,
+            reader: ArrayReader(loaded.questionnaires.compactMap(\.questionnaire), records))
     }
 }
 
 @Suite struct SynthesisRulesTests {
     func answers(_ index: Int, _ extra: [String: AnswerValue] = [:]) -> ResponseRecord {
-        var values: [String: AnswerValue] = ["assiduite": .choice(["3", "2", "1"][index % 3]), "groupe_ok": .choice(index < 7 ? "4" : "1"),
-                                             "connus": .choices(["aucun"])]
+        var values: [String: AnswerValue] = [
+            "assiduite": .choice(["3", "2", "1"][index % 3]), "groupe_ok": .choice(index < 7 ? "4" : "1"),
+            "connus": .choices(["aucun"]),
+        ]
         for (key, value) in extra { values[key] = value }
         return record("a", index, values)
     }
@@ -103,9 +108,10 @@ enum RulesFixture {
 
     @Test func classificationUsesTheWholeInterval() throws {
         func item(_ favourable: Int, _ n: Int) -> ItemStats {
-            ItemStats(item: "x", label: "X", number: "1", theme: nil, population: "a", scaleID: "accord", levels: [], nonSubstantive: [],
-                      favourableCodes: ["4", "3"], nValid: n, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0, favourable: favourable,
-                      unfavourable: n - favourable, shown: true)
+            ItemStats(
+                item: "x", label: "X", number: "1", theme: nil, population: "a", scaleID: "accord", levels: [], nonSubstantive: [],
+                favourableCodes: ["4", "3"], nValid: n, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0, favourable: favourable,
+                unfavourable: n - favourable, shown: true)
         }
         // 7 / 8 = 87.5 % but Wilson [52.9 ; 97.8]: a force still to confirm.
         #expect(item(7, 8).classification(force: 70, difficulty: 50) == .forceToConfirm)
@@ -131,7 +137,7 @@ enum RulesFixture {
         func count(_ theme: String, _ polarity: Polarity?) -> Int? {
             result.mentions.first { $0.theme == theme && $0.polarity == polarity }?.respondents
         }
-        #expect(count("dynamique", .difficulte) == 1) // respondent 2 only, not respondent 0
+        #expect(count("dynamique", .difficulte) == 1)  // respondent 2 only, not respondent 0
         #expect(count("dynamique", .force) == 1)
         #expect(count("moyens", .difficulte) == 2)
         #expect(count("moyens", .force) == 0)

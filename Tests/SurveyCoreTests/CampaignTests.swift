@@ -67,10 +67,11 @@ struct CampaignTests {
         files["c/contributeurs.yaml"] = fixture.text
         let loaded = CampaignLoader.load("c/campagne.yaml", source: InMemorySource(texts: files))
         let mark = try #require(fixture.expected.first)
-        #expect(loaded.diagnostics.contains {
-            $0.location == SourceLocation(file: "c/contributeurs.yaml", line: mark.line, column: mark.column)
-                && $0.message.contains("l'item « objectifs_clairs » utilise l'échelle « accord2 »")
-        }, "\(loaded.diagnostics)")
+        #expect(
+            loaded.diagnostics.contains {
+                $0.location == SourceLocation(file: "c/contributeurs.yaml", line: mark.line, column: mark.column)
+                    && $0.message.contains("l'item « objectifs_clairs » utilise l'échelle « accord2 »")
+            }, "\(loaded.diagnostics)")
     }
 
     @Test func undeclaredThemeIsAnError() {

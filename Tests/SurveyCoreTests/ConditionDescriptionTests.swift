@@ -4,11 +4,12 @@ import Testing
 @Suite("Conditions in words, for the committee's paper version")
 struct ConditionDescriptionTests {
     private func questionnaire() throws -> Questionnaire {
-        let text = questionnaireText(questions: """
-                  - {id: copilote, type: yesno, label: "Co-pilotée ?"}
-                  - {id: nb, type: number, label: "Réunions ?"}
-                  - {id: connus, type: multiple, choices: livrables, label: "Connus ?"}
-            """)
+        let text = questionnaireText(
+            questions: """
+                      - {id: copilote, type: yesno, label: "Co-pilotée ?"}
+                      - {id: nb, type: number, label: "Réunions ?"}
+                      - {id: connus, type: multiple, choices: livrables, label: "Connus ?"}
+                """)
         let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
         return try #require(loaded.questionnaire)
     }

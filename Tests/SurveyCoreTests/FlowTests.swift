@@ -2,25 +2,27 @@ import SurveyCore
 import Testing
 
 private func flowQuestionnaire() throws -> Questionnaire {
-    let text = questionnaireText(questions: """
-              - {id: copilote, type: yesno, label: "Co-pilotée ?"}
-              - {id: nb, type: number, min: 0, max: 60, when: copilote == "oui", label: "Réunions ?"}
-              - {id: connus, type: multiple, choices: livrables, min: 1, label: "Connus ?"}
-        """, sections: """
-          - id: livrable
-            foreach: connus
-            title: "À propos de {label}"
-            questions:
-              - {id: utilise, type: yesno, label: "Avez-vous utilisé {label} ?"}
-              - {id: utilite, type: scale, scale: accord4, when: utilise == "oui", label: "Utile ?"}
-              - id: relais
-                type: multiple
-                choices: cibles
-                required: false
-                constraint: 'count(.) <= 2'
-                message: "Deux cibles au plus."
-                label: "À qui ?"
-        """)
+    let text = questionnaireText(
+        questions: """
+                  - {id: copilote, type: yesno, label: "Co-pilotée ?"}
+                  - {id: nb, type: number, min: 0, max: 60, when: copilote == "oui", label: "Réunions ?"}
+                  - {id: connus, type: multiple, choices: livrables, min: 1, label: "Connus ?"}
+            """,
+        sections: """
+              - id: livrable
+                foreach: connus
+                title: "À propos de {label}"
+                questions:
+                  - {id: utilise, type: yesno, label: "Avez-vous utilisé {label} ?"}
+                  - {id: utilite, type: scale, scale: accord4, when: utilise == "oui", label: "Utile ?"}
+                  - id: relais
+                    type: multiple
+                    choices: cibles
+                    required: false
+                    constraint: 'count(.) <= 2'
+                    message: "Deux cibles au plus."
+                    label: "À qui ?"
+            """)
     let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
     return try #require(loaded.questionnaire, "\(loaded.diagnostics)")
 }

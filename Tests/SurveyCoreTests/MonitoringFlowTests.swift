@@ -2,23 +2,25 @@ import SurveyCore
 import Testing
 
 private func repeatQuestionnaire(min: Int = 0, max: Int = 3, language: String = "fr") throws -> Questionnaire {
-    let text = questionnaireText(questions: """
-              - {id: nb_entreprises, type: number, min: 0, unit: entreprises, label: "Entreprises sensibilisées"}
-              - {id: nb_tpe, type: number, min: 0, unit: entreprises, part_of: nb_entreprises, label: "dont TPE"}
-        """, top: "language: \(language)", sections: """
-          - id: livrables
-            title: "Livrable {n}"
-            repeat: {min: \(min), max: \(max), item: "livrable", add: "Ajouter un livrable ?"}
-            questions:
-              - {id: livrable_titre, type: text, label: "Titre du livrable {n}"}
-              - {id: livrable_diffuse, type: yesno, label: "Diffusé ?"}
-              - {id: livrable_public, type: number, min: 0, when: livrable_diffuse == "oui", label: "Personnes touchées par {label}"}
-              - {id: livrable_tpe, type: number, min: 0, part_of: livrable_public, label: "dont salariés de TPE"}
-          - id: fin
-            title: Fin
-            questions:
-              - {id: commentaire, type: text, required: false, label: "Commentaire"}
-        """)
+    let text = questionnaireText(
+        questions: """
+                  - {id: nb_entreprises, type: number, min: 0, unit: entreprises, label: "Entreprises sensibilisées"}
+                  - {id: nb_tpe, type: number, min: 0, unit: entreprises, part_of: nb_entreprises, label: "dont TPE"}
+            """, top: "language: \(language)",
+        sections: """
+              - id: livrables
+                title: "Livrable {n}"
+                repeat: {min: \(min), max: \(max), item: "livrable", add: "Ajouter un livrable ?"}
+                questions:
+                  - {id: livrable_titre, type: text, label: "Titre du livrable {n}"}
+                  - {id: livrable_diffuse, type: yesno, label: "Diffusé ?"}
+                  - {id: livrable_public, type: number, min: 0, when: livrable_diffuse == "oui", label: "Personnes touchées par {label}"}
+                  - {id: livrable_tpe, type: number, min: 0, part_of: livrable_public, label: "dont salariés de TPE"}
+              - id: fin
+                title: Fin
+                questions:
+                  - {id: commentaire, type: text, required: false, label: "Commentaire"}
+            """)
     let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
     return try #require(loaded.questionnaire, "\(loaded.diagnostics)")
 }
@@ -70,9 +72,10 @@ struct MonitoringFlowTests {
     @Test func theFirstMinRepetitionsAreNotOptional() throws {
         let questionnaire = try repeatQuestionnaire(min: 2, max: 3)
         let plan = questionnaire.plan(given: [:])
-        #expect(keys(plan).filter { $0.contains("[") } == [
-            "livrable_titre[1]", "livrable_diffuse[1]", "livrable_tpe[1]", "livrable_titre[2]", "livrable_diffuse[2]", "livrable_tpe[2]", "livrables[3]",
-        ])
+        #expect(
+            keys(plan).filter { $0.contains("[") } == [
+                "livrable_titre[1]", "livrable_diffuse[1]", "livrable_tpe[1]", "livrable_titre[2]", "livrable_diffuse[2]", "livrable_tpe[2]", "livrables[3]",
+            ])
         #expect(questionnaire.openRepetitions(of: questionnaire.sections[1], given: [:]) == [1, 2])
     }
 
@@ -95,12 +98,16 @@ struct MonitoringFlowTests {
         let part = try #require(plan.first { $0.step.key == AnswerKey("nb_tpe") }?.step)
         let total = try #require(plan.first { $0.step.key == AnswerKey("nb_entreprises") }?.step)
         let answers: [AnswerKey: AnswerValue] = [AnswerKey("nb_entreprises"): .number(10)]
-        #expect(words(questionnaire.problem(with: .number(12), for: part, answers: answers)) == "Ce nombre ne peut pas dépasser le total donné à la question 1 (10).")
+        #expect(
+            words(questionnaire.problem(with: .number(12), for: part, answers: answers))
+                == "Ce nombre ne peut pas dépasser le total donné à la question 1 (10).")
         #expect(questionnaire.problem(with: .number(10), for: part, answers: answers) == nil)
         #expect(questionnaire.problem(with: .number(12), for: part, answers: [:]) == nil, "no total yet: nothing to compare")
         // Going back to lower the total below its "dont".
         let withPart: [AnswerKey: AnswerValue] = [AnswerKey("nb_entreprises"): .number(10), AnswerKey("nb_tpe"): .number(8)]
-        #expect(words(questionnaire.problem(with: .number(5), for: total, answers: withPart)) == "Ce total ne peut pas être inférieur au « dont » donné à la question 2 (8).")
+        #expect(
+            words(questionnaire.problem(with: .number(5), for: total, answers: withPart))
+                == "Ce total ne peut pas être inférieur au « dont » donné à la question 2 (8).")
         #expect(questionnaire.problem(with: .number(8), for: total, answers: withPart) == nil)
         let notAsked: [AnswerKey: AnswerValue] = [AnswerKey("nb_tpe"): .notAsked]
         #expect(questionnaire.problem(with: .number(0), for: total, answers: notAsked) == nil)
@@ -116,7 +123,9 @@ struct MonitoringFlowTests {
         ]
         let plan = questionnaire.plan(given: answers)
         let secondPart = try #require(plan.first { $0.step.key == AnswerKey("livrable_tpe", repetition: "2") }?.step)
-        #expect(words(questionnaire.problem(with: .number(50), for: secondPart, answers: answers)) == "Ce nombre ne peut pas dépasser le total donné à la question 5[2] (3,5).")
+        #expect(
+            words(questionnaire.problem(with: .number(50), for: secondPart, answers: answers))
+                == "Ce nombre ne peut pas dépasser le total donné à la question 5[2] (3,5).")
         #expect(questionnaire.problem(with: .number(3), for: secondPart, answers: answers) == nil)
         answers[AnswerKey("livrable_tpe", repetition: "1")] = .number(50)
         #expect(questionnaire.problem(with: .number(3), for: secondPart, answers: answers) == nil)
@@ -125,7 +134,8 @@ struct MonitoringFlowTests {
     @Test func thePartOfMessageIsInTheQuestionnairesLanguage() throws {
         let questionnaire = try repeatQuestionnaire(language: "en")
         let part = try #require(questionnaire.plan(given: [:]).first { $0.step.key == AnswerKey("nb_tpe") }?.step)
-        #expect(words(questionnaire.problem(with: .number(12), for: part, answers: [AnswerKey("nb_entreprises"): .number(10.5)]), in: .en)
-            == "This number cannot be above the total given in question 1 (10.5).")
+        #expect(
+            words(questionnaire.problem(with: .number(12), for: part, answers: [AnswerKey("nb_entreprises"): .number(10.5)]), in: .en)
+                == "This number cannot be above the total given in question 1 (10.5).")
     }
 }

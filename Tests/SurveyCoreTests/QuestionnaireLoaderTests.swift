@@ -53,191 +53,303 @@ struct LoaderCase: CustomTestStringConvertible, Sendable {
 }
 
 let invalidCases: [LoaderCase] = [
-    LoaderCase(name: "YAML syntax error", main: questionnaireText(questions: """
-              - {id: q1, type: text, label: "Q1"}
-              - {id: q2, type: text, label: "Q2"}⟦}
-        """), message: "erreur de syntaxe YAML"),
-    LoaderCase(name: "unquoted condition with a comma in a flow mapping", main: questionnaireText(questions: """
-              - {id: q1, type: multiple, choices: livrables, label: "Q1"}
-              - {id: q2, type: text, when: selected(q1, "guide_a"⟦), label: "Q2"}
-        """), message: "erreur de syntaxe YAML"),
-    LoaderCase(name: "missing required key", main: questionnaireText(questions: """
-              - ⟦{id: q1, type: text}
-        """), message: "clé obligatoire « label » manquante"),
-    LoaderCase(name: "unknown key with a did-you-mean", main: questionnaireText(questions: """
-              - {id: q1, type: text, label: "Q1", ⟦requird: false}
-        """), message: "clé inconnue « requird »"),
-    LoaderCase(name: "misspelt type", main: questionnaireText(questions: """
-              - {id: q1, type: ⟦singel, choices: livrables, label: "Q1"}
-        """), message: "valeur inconnue « singel » pour « type »"),
-    LoaderCase(name: "wrong value type", main: questionnaireText(questions: """
-              - {id: q1, type: number, min: ⟦beaucoup, label: "Q1"}
-        """), message: "« min » doit être un nombre"),
-    LoaderCase(name: "invalid identifier", main: questionnaireText(questions: """
-              - {id: ⟦Qualité, type: text, label: "Q1"}
-        """), message: "identifiant invalide « Qualité »"),
-    LoaderCase(name: "identifier starting with a digit", main: questionnaireText(questions: """
-              - {id: ⟦1q, type: text, label: "Q1"}
-        """), message: "identifiant invalide « 1q »"),
-    LoaderCase(name: "duplicate question id", main: questionnaireText(questions: """
-              - {id: q1, type: text, label: "Q1"}
-              - {id: ⟦q1, type: text, label: "Q1 bis"}
-        """), message: "identifiant « q1 » en double"),
-    LoaderCase(name: "matrix item id duplicating a question", main: questionnaireText(questions: """
-              - {id: clair, type: yesno, label: "Q1"}
-              - id: grille
-                type: matrix
-                scale: accord4
-                label: "Grille"
-                items:
-                  - {id: ⟦clair, label: "Clair"}
-        """), message: "identifiant « clair » en double"),
-    LoaderCase(name: "foreach section id duplicating a question", main: questionnaireText(questions: """
-              - {id: connus, type: multiple, choices: livrables, label: "Connus"}
-        """, sections: """
-          - id: ⟦connus
-            title: "À propos de {label}"
-            foreach: connus
-            questions:
-              - {id: utilise, type: yesno, label: "Utilisé ?"}
-        """), message: "identifiant « connus » en double"),
-    LoaderCase(name: "ids differing only by case", main: questionnaireText(questions: """
-              - {id: q_a, type: text, label: "Q1"}
-              - {id: ⟦Q_a, type: text, label: "Q2"}
-        """), message: "identifiant invalide"),
-    LoaderCase(name: "duplicate choice code", main: questionnaireText(questions: """
-              - {id: q1, type: single, choices: locale, label: "Q1"}
-        """, top: """
-        lists:
-          locale:
-            - {code: a, label: "A"}
-            - {code: ⟦a, label: "A encore"}
-        """), message: "code « a » en double"),
-    LoaderCase(name: "undefined list", main: questionnaireText(questions: """
-              - {id: q1, type: single, choices: ⟦livrable, label: "Q1"}
-        """), message: "liste de choix « livrable » non définie"),
-    LoaderCase(name: "undefined scale", main: questionnaireText(questions: """
-              - {id: q1, type: scale, scale: ⟦accord5, label: "Q1"}
-        """), message: "échelle « accord5 » non définie"),
-    LoaderCase(name: "empty list", main: questionnaireText(questions: """
-              - {id: q1, type: single, choices: vide, label: "Q1"}
-        """, top: """
-        lists:
-          vide: ⟦[]
-        """), message: "la liste « vide » est vide"),
-    LoaderCase(name: "scale with one level", main: questionnaireText(questions: """
-              - {id: q1, type: scale, scale: seule, label: "Q1"}
-        """, top: """
-        scales:
-          seule:
-            levels: ⟦[{code: 1, label: "Un"}]
-        """), message: "au moins deux niveaux"),
-    LoaderCase(name: "favourable level not in the scale", main: questionnaireText(questions: """
-              - {id: q1, type: scale, scale: deux, label: "Q1"}
-        """, top: """
-        scales:
-          deux:
-            levels: [{code: 1, label: "Non"}, {code: 2, label: "Oui"}]
-            favourable: [⟦3]
-        """), message: "niveau favorable « 3 » absent"),
-    LoaderCase(name: "min greater than max", main: questionnaireText(questions: """
-              - {id: q1, type: number, min: ⟦10, max: 5, label: "Q1"}
-        """), message: "min (10) est supérieur à max (5)"),
-    LoaderCase(name: "condition that does not parse", main: questionnaireText(questions: """
-              - {id: q1, type: yesno, label: "Q1"}
-              - {id: q2, type: text, when: q1 ⟦= "oui", label: "Q2"}
-        """), message: "condition invalide"),
-    LoaderCase(name: "condition naming an unknown question", main: questionnaireText(questions: """
-              - {id: q1, type: yesno, label: "Q1"}
-              - {id: q2, type: text, when: ⟦q9 == "oui", label: "Q2"}
-        """), message: "question inconnue « q9 »"),
-    LoaderCase(name: "condition naming a later question", main: questionnaireText(questions: """
-              - {id: q1, type: text, when: ⟦q2 == "oui", label: "Q1"}
-              - {id: q2, type: yesno, label: "Q2"}
-        """), message: "posée plus loin"),
-    LoaderCase(name: "condition with a code not in the list", main: questionnaireText(questions: """
-              - {id: q1, type: single, choices: livrables, label: "Q1"}
-              - {id: q2, type: text, when: ⟦q1 == "guide_z", label: "Q2"}
-        """), message: "« guide_z » n'est pas un code de « q1 »"),
-    LoaderCase(name: "condition comparing a number with text", main: questionnaireText(questions: """
-              - {id: q1, type: number, label: "Q1"}
-              - {id: q2, type: text, when: ⟦q1 > "trois", label: "Q2"}
-        """), message: "est un nombre"),
-    LoaderCase(name: "foreach over a question that is not multiple", main: questionnaireText(questions: """
-              - {id: q1, type: single, choices: livrables, label: "Q1"}
-        """, sections: """
-          - id: ⟦s2
-            title: "À propos de {label}"
-            foreach: q1
-            questions:
-              - {id: q2, type: yesno, label: "Q2"}
-        """), message: "« foreach » doit désigner une question à choix multiple"),
-    LoaderCase(name: "polarity on a non-text question", main: questionnaireText(questions: """
-              - {id: q1, type: yesno, polarity: ⟦force, label: "Q1"}
-        """), message: "« polarity » ne s'applique qu'aux questions ouvertes"),
-    LoaderCase(name: "missing include", main: """
-        format: 1
-        id: test
-        title: Test
-        population: pilotes
-        include: [⟦absent.yaml]
-        sections:
-          - id: s1
-            title: S1
-            questions:
-              - {id: q1, type: text, label: "Q1"}
-        """, message: "fichier introuvable"),
-    LoaderCase(name: "cyclic include", main: questionnaireText(questions: """
-              - {id: q1, type: text, label: "Q1"}
-        """), library: """
-        format: 1
-        include: [⟦lib.yaml]
-        lists:
-          x: [{code: a, label: "A"}]
-        """, message: "inclusion circulaire"),
-    LoaderCase(name: "format of another version", main: """
-        format: ⟦2
-        id: test
-        title: Test
-        population: pilotes
-        sections: []
-        """, message: "format 2 non pris en charge"),
-    LoaderCase(name: "multiple question compared with ==", main: questionnaireText(questions: """
-              - {id: q1, type: multiple, choices: livrables, label: "Q1"}
-              - {id: q2, type: text, when: ⟦q1 == "guide_a", label: "Q2"}
-        """), message: "utilisez selected(q1"),
-    LoaderCase(name: "selected with an unknown code", main: questionnaireText(questions: """
-              - {id: q1, type: multiple, choices: livrables, label: "Q1"}
-              - id: q2
-                type: text
-                when: '⟦selected(q1, "inconnu")'
-                label: "Q2"
-        """), message: "« inconnu » n'est pas un code de « q1 »"),
-    LoaderCase(name: "descriptive scale with favourable levels", main: questionnaireText(questions: """
-              - {id: q1, type: scale, scale: frequence, label: "Q1"}
-        """, top: """
-        scales:
-          frequence:
-            descriptive: true
-            levels: [{code: 2, label: "Souvent"}, {code: 1, label: "Rarement"}]
-            favourable: ⟦[2]
-        """), message: "est déclarée descriptive : elle ne peut pas avoir de niveaux favorables"),
-    LoaderCase(name: "use asked as a single choice", main: questionnaireText(questions: """
-              - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
-        """, sections: """
-          - id: s2
-            title: "À propos de {label}"
-            foreach: connus
-            questions:
-              - {id: q2, type: single, choices: cibles, diffusion: ⟦use, label: "Q2"}
-        """), message: "le rôle de diffusion « use » attend une question yesno, pas single"),
-    LoaderCase(name: "relay outside the section repeated per deliverable", main: questionnaireText(questions: """
-              - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
-              - {id: q2, type: multiple, choices: cibles, diffusion: ⟦relay, label: "Q2"}
-        """), message: "le rôle de diffusion « relay » n'est lu que dans une section répétée par production connue"),
-    LoaderCase(name: "key that does not apply to the type", main: questionnaireText(questions: """
-              - {id: q1, type: text, ⟦choices: livrables, label: "Q1"}
-        """), message: "« choices » ne s'applique pas à une question de type text"),
+    LoaderCase(
+        name: "YAML syntax error",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: text, label: "Q1"}
+                      - {id: q2, type: text, label: "Q2"}⟦}
+                """), message: "erreur de syntaxe YAML"),
+    LoaderCase(
+        name: "unquoted condition with a comma in a flow mapping",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: multiple, choices: livrables, label: "Q1"}
+                      - {id: q2, type: text, when: selected(q1, "guide_a"⟦), label: "Q2"}
+                """), message: "erreur de syntaxe YAML"),
+    LoaderCase(
+        name: "missing required key",
+        main: questionnaireText(
+            questions: """
+                      - ⟦{id: q1, type: text}
+                """), message: "clé obligatoire « label » manquante"),
+    LoaderCase(
+        name: "unknown key with a did-you-mean",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: text, label: "Q1", ⟦requird: false}
+                """), message: "clé inconnue « requird »"),
+    LoaderCase(
+        name: "misspelt type",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: ⟦singel, choices: livrables, label: "Q1"}
+                """), message: "valeur inconnue « singel » pour « type »"),
+    LoaderCase(
+        name: "wrong value type",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: number, min: ⟦beaucoup, label: "Q1"}
+                """), message: "« min » doit être un nombre"),
+    LoaderCase(
+        name: "invalid identifier",
+        main: questionnaireText(
+            questions: """
+                      - {id: ⟦Qualité, type: text, label: "Q1"}
+                """), message: "identifiant invalide « Qualité »"),
+    LoaderCase(
+        name: "identifier starting with a digit",
+        main: questionnaireText(
+            questions: """
+                      - {id: ⟦1q, type: text, label: "Q1"}
+                """), message: "identifiant invalide « 1q »"),
+    LoaderCase(
+        name: "duplicate question id",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: text, label: "Q1"}
+                      - {id: ⟦q1, type: text, label: "Q1 bis"}
+                """), message: "identifiant « q1 » en double"),
+    LoaderCase(
+        name: "matrix item id duplicating a question",
+        main: questionnaireText(
+            questions: """
+                      - {id: clair, type: yesno, label: "Q1"}
+                      - id: grille
+                        type: matrix
+                        scale: accord4
+                        label: "Grille"
+                        items:
+                          - {id: ⟦clair, label: "Clair"}
+                """), message: "identifiant « clair » en double"),
+    LoaderCase(
+        name: "foreach section id duplicating a question",
+        main: questionnaireText(
+            questions: """
+                      - {id: connus, type: multiple, choices: livrables, label: "Connus"}
+                """,
+            sections: """
+                  - id: ⟦connus
+                    title: "À propos de {label}"
+                    foreach: connus
+                    questions:
+                      - {id: utilise, type: yesno, label: "Utilisé ?"}
+                """), message: "identifiant « connus » en double"),
+    LoaderCase(
+        name: "ids differing only by case",
+        main: questionnaireText(
+            questions: """
+                      - {id: q_a, type: text, label: "Q1"}
+                      - {id: ⟦Q_a, type: text, label: "Q2"}
+                """), message: "identifiant invalide"),
+    LoaderCase(
+        name: "duplicate choice code",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: single, choices: locale, label: "Q1"}
+                """,
+            top: """
+                lists:
+                  locale:
+                    - {code: a, label: "A"}
+                    - {code: ⟦a, label: "A encore"}
+                """), message: "code « a » en double"),
+    LoaderCase(
+        name: "undefined list",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: single, choices: ⟦livrable, label: "Q1"}
+                """), message: "liste de choix « livrable » non définie"),
+    LoaderCase(
+        name: "undefined scale",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: scale, scale: ⟦accord5, label: "Q1"}
+                """), message: "échelle « accord5 » non définie"),
+    LoaderCase(
+        name: "empty list",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: single, choices: vide, label: "Q1"}
+                """,
+            top: """
+                lists:
+                  vide: ⟦[]
+                """), message: "la liste « vide » est vide"),
+    LoaderCase(
+        name: "scale with one level",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: scale, scale: seule, label: "Q1"}
+                """,
+            top: """
+                scales:
+                  seule:
+                    levels: ⟦[{code: 1, label: "Un"}]
+                """), message: "au moins deux niveaux"),
+    LoaderCase(
+        name: "favourable level not in the scale",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: scale, scale: deux, label: "Q1"}
+                """,
+            top: """
+                scales:
+                  deux:
+                    levels: [{code: 1, label: "Non"}, {code: 2, label: "Oui"}]
+                    favourable: [⟦3]
+                """), message: "niveau favorable « 3 » absent"),
+    LoaderCase(
+        name: "min greater than max",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: number, min: ⟦10, max: 5, label: "Q1"}
+                """), message: "min (10) est supérieur à max (5)"),
+    LoaderCase(
+        name: "condition that does not parse",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: yesno, label: "Q1"}
+                      - {id: q2, type: text, when: q1 ⟦= "oui", label: "Q2"}
+                """), message: "condition invalide"),
+    LoaderCase(
+        name: "condition naming an unknown question",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: yesno, label: "Q1"}
+                      - {id: q2, type: text, when: ⟦q9 == "oui", label: "Q2"}
+                """), message: "question inconnue « q9 »"),
+    LoaderCase(
+        name: "condition naming a later question",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: text, when: ⟦q2 == "oui", label: "Q1"}
+                      - {id: q2, type: yesno, label: "Q2"}
+                """), message: "posée plus loin"),
+    LoaderCase(
+        name: "condition with a code not in the list",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: single, choices: livrables, label: "Q1"}
+                      - {id: q2, type: text, when: ⟦q1 == "guide_z", label: "Q2"}
+                """), message: "« guide_z » n'est pas un code de « q1 »"),
+    LoaderCase(
+        name: "condition comparing a number with text",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: number, label: "Q1"}
+                      - {id: q2, type: text, when: ⟦q1 > "trois", label: "Q2"}
+                """), message: "est un nombre"),
+    LoaderCase(
+        name: "foreach over a question that is not multiple",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: single, choices: livrables, label: "Q1"}
+                """,
+            sections: """
+                  - id: ⟦s2
+                    title: "À propos de {label}"
+                    foreach: q1
+                    questions:
+                      - {id: q2, type: yesno, label: "Q2"}
+                """), message: "« foreach » doit désigner une question à choix multiple"),
+    LoaderCase(
+        name: "polarity on a non-text question",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: yesno, polarity: ⟦force, label: "Q1"}
+                """), message: "« polarity » ne s'applique qu'aux questions ouvertes"),
+    LoaderCase(
+        name: "missing include",
+        main: """
+            format: 1
+            id: test
+            title: Test
+            population: pilotes
+            include: [⟦absent.yaml]
+            sections:
+              - id: s1
+                title: S1
+                questions:
+                  - {id: q1, type: text, label: "Q1"}
+            """, message: "fichier introuvable"),
+    LoaderCase(
+        name: "cyclic include",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: text, label: "Q1"}
+                """),
+        library: """
+            format: 1
+            include: [⟦lib.yaml]
+            lists:
+              x: [{code: a, label: "A"}]
+            """, message: "inclusion circulaire"),
+    LoaderCase(
+        name: "format of another version",
+        main: """
+            format: ⟦2
+            id: test
+            title: Test
+            population: pilotes
+            sections: []
+            """, message: "format 2 non pris en charge"),
+    LoaderCase(
+        name: "multiple question compared with ==",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: multiple, choices: livrables, label: "Q1"}
+                      - {id: q2, type: text, when: ⟦q1 == "guide_a", label: "Q2"}
+                """), message: "utilisez selected(q1"),
+    LoaderCase(
+        name: "selected with an unknown code",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: multiple, choices: livrables, label: "Q1"}
+                      - id: q2
+                        type: text
+                        when: '⟦selected(q1, "inconnu")'
+                        label: "Q2"
+                """), message: "« inconnu » n'est pas un code de « q1 »"),
+    LoaderCase(
+        name: "descriptive scale with favourable levels",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: scale, scale: frequence, label: "Q1"}
+                """,
+            top: """
+                scales:
+                  frequence:
+                    descriptive: true
+                    levels: [{code: 2, label: "Souvent"}, {code: 1, label: "Rarement"}]
+                    favourable: ⟦[2]
+                """), message: "est déclarée descriptive : elle ne peut pas avoir de niveaux favorables"),
+    LoaderCase(
+        name: "use asked as a single choice",
+        main: questionnaireText(
+            questions: """
+                      - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+                """,
+            sections: """
+                  - id: s2
+                    title: "À propos de {label}"
+                    foreach: connus
+                    questions:
+                      - {id: q2, type: single, choices: cibles, diffusion: ⟦use, label: "Q2"}
+                """), message: "le rôle de diffusion « use » attend une question yesno, pas single"),
+    LoaderCase(
+        name: "relay outside the section repeated per deliverable",
+        main: questionnaireText(
+            questions: """
+                      - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+                      - {id: q2, type: multiple, choices: cibles, diffusion: ⟦relay, label: "Q2"}
+                """), message: "le rôle de diffusion « relay » n'est lu que dans une section répétée par production connue"),
+    LoaderCase(
+        name: "key that does not apply to the type",
+        main: questionnaireText(
+            questions: """
+                      - {id: q1, type: text, ⟦choices: livrables, label: "Q1"}
+                """), message: "« choices » ne s'applique pas à une question de type text"),
 ]
 
 @Suite("Loading and validating questionnaires")
@@ -255,8 +367,9 @@ struct QuestionnaireLoaderTests {
         let landed = loaded.diagnostics.filter {
             $0.severity == .error && $0.location.file == file && $0.location.line == mark.line && $0.location.column == mark.column
         }
-        #expect(landed.contains { $0.message.contains(testCase.message) },
-                "expected « \(testCase.message) » at \(file):\(mark.line):\(mark.column), got:\n\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(
+            landed.contains { $0.message.contains(testCase.message) },
+            "expected « \(testCase.message) » at \(file):\(mark.line):\(mark.column), got:\n\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
     }
 
     @Test func descriptiveScalesAreDeclaredOrInferredWithAWarning() throws {
@@ -268,11 +381,12 @@ struct QuestionnaireLoaderTests {
               sans_cote:
                 levels: [{code: 2, label: "Beaucoup"}, {code: 1, label: "Peu"}]
             """
-        let text = questionnaireText(questions: """
-                  - {id: q1, type: scale, scale: frequence, label: "Q1"}
-                  - {id: q2, type: scale, scale: sans_cote, label: "Q2"}
-                  - {id: q3, type: scale, scale: accord4, label: "Q3"}
-            """, top: scales)
+        let text = questionnaireText(
+            questions: """
+                      - {id: q1, type: scale, scale: frequence, label: "Q1"}
+                      - {id: q2, type: scale, scale: sans_cote, label: "Q2"}
+                      - {id: q3, type: scale, scale: accord4, label: "Q3"}
+                """, top: scales)
         let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
         let questionnaire = try #require(loaded.questionnaire, "\(loaded.diagnostics)")
         #expect(questionnaire.scales["frequence"]?.descriptive == true)
@@ -284,40 +398,44 @@ struct QuestionnaireLoaderTests {
     }
 
     @Test func relayAndChannelMayBeSingleChoices() throws {
-        let text = questionnaireText(questions: """
-                  - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
-            """, sections: """
-              - id: livrable
-                foreach: connus
-                title: "À propos de {label}"
-                questions:
-                  - {id: canal, type: single, choices: cibles, diffusion: channel, label: "Canal ?"}
-                  - {id: relais, type: single, choices: cibles, diffusion: relay, label: "À qui ?"}
-            """)
+        let text = questionnaireText(
+            questions: """
+                      - {id: connus, type: multiple, choices: livrables, diffusion: awareness, label: "Connus ?"}
+                """,
+            sections: """
+                  - id: livrable
+                    foreach: connus
+                    title: "À propos de {label}"
+                    questions:
+                      - {id: canal, type: single, choices: cibles, diffusion: channel, label: "Canal ?"}
+                      - {id: relais, type: single, choices: cibles, diffusion: relay, label: "À qui ?"}
+                """)
         let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
         #expect(loaded.questionnaire != nil && loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
     }
 
     @Test func validQuestionnaireLoadsWithNumbering() throws {
-        let text = questionnaireText(questions: """
-                  - {id: institution, type: single, choices: livrables, other: true, label: "Institution ?"}
-                  - id: grille
-                    type: matrix
-                    scale: accord4
-                    label: "Êtes-vous d'accord ?"
-                    items:
-                      - {id: clair, label: "Clair"}
-                      - {id: utile, label: "Utile"}
-                  - {id: info, type: note, label: "Une note"}
-                  - {id: connus, type: multiple, choices: livrables, min: 1, label: "Connus ?"}
-            """, sections: """
-              - id: livrable
-                foreach: connus
-                title: "À propos de {label}"
-                questions:
-                  - {id: utilise, type: yesno, label: "Avez-vous utilisé {label} ?"}
-                  - {id: nb, type: number, min: 0, max: 10, when: utilise == "oui", label: "Combien de fois ?"}
-            """)
+        let text = questionnaireText(
+            questions: """
+                      - {id: institution, type: single, choices: livrables, other: true, label: "Institution ?"}
+                      - id: grille
+                        type: matrix
+                        scale: accord4
+                        label: "Êtes-vous d'accord ?"
+                        items:
+                          - {id: clair, label: "Clair"}
+                          - {id: utile, label: "Utile"}
+                      - {id: info, type: note, label: "Une note"}
+                      - {id: connus, type: multiple, choices: livrables, min: 1, label: "Connus ?"}
+                """,
+            sections: """
+                  - id: livrable
+                    foreach: connus
+                    title: "À propos de {label}"
+                    questions:
+                      - {id: utilise, type: yesno, label: "Avez-vous utilisé {label} ?"}
+                      - {id: nb, type: number, min: 0, max: 10, when: utilise == "oui", label: "Combien de fois ?"}
+                """)
         let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
         let questionnaire = try #require(loaded.questionnaire, "\(loaded.diagnostics)")
         #expect(questionnaire.variables.map(\.number) == ["1", "1-autre", "2a", "2b", "3", "4", "5"])
@@ -339,24 +457,27 @@ struct QuestionnaireLoaderTests {
     }
 
     @Test func everyProblemIsReportedAtOnce() {
-        let text = questionnaireText(questions: """
-                  - {id: q1, type: singel, label: "Q1"}
-                  - {id: Q2, type: text, label: "Q2"}
-                  - {id: q3, type: text, when: q9 == "x", label: "Q3"}
-            """)
+        let text = questionnaireText(
+            questions: """
+                      - {id: q1, type: singel, label: "Q1"}
+                      - {id: Q2, type: text, label: "Q2"}
+                      - {id: q3, type: text, when: q9 == "x", label: "Q3"}
+                """)
         let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
         #expect(loaded.diagnostics.filter { $0.severity == .error }.count >= 3)
         #expect(loaded.diagnostics == loaded.diagnostics.sorted())
     }
 
     @Test func themesAreCheckedAgainstTheCampaign() {
-        let text = questionnaireText(questions: "      - {id: q1, type: text, label: \"Q1\"}", sections: """
-              - id: s2
-                title: S2
-                theme: moyen
-                questions:
-                  - {id: q2, type: text, label: "Q2"}
-            """)
+        let text = questionnaireText(
+            questions: "      - {id: q1, type: text, label: \"Q1\"}",
+            sections: """
+                  - id: s2
+                    title: S2
+                    theme: moyen
+                    questions:
+                      - {id: q2, type: text, label: "Q2"}
+                """)
         let source = InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText])
         let loaded = QuestionnaireLoader.load("d/q.yaml", source: source, themes: ["moyens"])
         let diagnostic = loaded.diagnostics.first { $0.message.contains("thème « moyen » non déclaré") }
@@ -372,17 +493,20 @@ struct QuestionnaireLoaderTests {
 }
 
 @Test func unquotedConditionHintSaysToQuote() {
-    let text = questionnaireText(questions: """
-              - {id: q1, type: multiple, choices: livrables, label: "Q1"}
-              - {id: q2, type: text, when: selected(q1, "guide_a"), label: "Q2"}
-        """)
+    let text = questionnaireText(
+        questions: """
+                  - {id: q1, type: multiple, choices: livrables, label: "Q1"}
+                  - {id: q2, type: text, when: selected(q1, "guide_a"), label: "Q2"}
+            """)
     let loaded = QuestionnaireLoader.load("d/q.yaml", source: InMemorySource(texts: ["d/q.yaml": text, "d/lib.yaml": libraryText]))
     #expect(loaded.diagnostics.first?.hint?.contains("guillemets simples") == true)
 }
 
 @Test func snapshotWithAnIncludeOutsideTheFolderRebuilds() throws {
-    let text = questionnaireText(questions: "      - {id: q1, type: text, label: \"Q1\"}").replacingOccurrences(of: "include: [lib.yaml]", with: "include: [../commun/lib.yaml]")
-    let loaded = QuestionnaireLoader.load("/srv/enquetes/q.yaml", source: InMemorySource(texts: ["/srv/enquetes/q.yaml": text, "/srv/commun/lib.yaml": libraryText]))
+    let text = questionnaireText(questions: "      - {id: q1, type: text, label: \"Q1\"}").replacingOccurrences(
+        of: "include: [lib.yaml]", with: "include: [../commun/lib.yaml]")
+    let loaded = QuestionnaireLoader.load(
+        "/srv/enquetes/q.yaml", source: InMemorySource(texts: ["/srv/enquetes/q.yaml": text, "/srv/commun/lib.yaml": libraryText]))
     #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
     #expect(loaded.sources.keys.sorted() == ["../commun/lib.yaml", "q.yaml"])
     let rebuilt = QuestionnaireLoader.load(snapshot: loaded.sources, mainFile: loaded.mainFile)

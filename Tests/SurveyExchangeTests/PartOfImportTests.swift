@@ -7,7 +7,8 @@ import Testing
 
 @Suite("Importing indicators with a « dont »")
 struct PartOfImportTests {
-    static let indicators = SampleQuestionnaire.load("""
+    static let indicators = SampleQuestionnaire.load(
+        """
         format: 1
         id: cpom
         title: "Indicateurs CPOM"
@@ -24,15 +25,19 @@ struct PartOfImportTests {
         var accepted = 0
         let summary = try WideImporter(questionnaire: Self.indicators).read(
             data: Data(csv.utf8), file: "cpom.csv", now: Date(timeIntervalSince1970: 1_700_000_000),
-            newSessionID: { "NEW" }, accept: { _, _ in accepted += 1; return nil })
+            newSessionID: { "NEW" },
+            accept: { _, _ in
+                accepted += 1; return nil
+            })
         return (summary.issues.map { $0.locatedMessage(in: .fr) }, accepted)
     }
 
     @Test func aDontAboveItsTotalIsRefusedAtItsCell() throws {
         let refused = try messages("session,nb_etudes,nb_amenages\n,12,15\n")
         #expect(refused.accepted == 0)
-        #expect(refused.messages.contains { $0.hasPrefix("cpom.csv:2:") && $0.contains("Ce nombre ne peut pas dépasser le total donné à la question 1 (12).") },
-                "\(refused.messages)")
+        #expect(
+            refused.messages.contains { $0.hasPrefix("cpom.csv:2:") && $0.contains("Ce nombre ne peut pas dépasser le total donné à la question 1 (12).") },
+            "\(refused.messages)")
         let fine = try messages("session,nb_etudes,nb_amenages\n,12,7\n")
         #expect(fine.messages.isEmpty, "\(fine.messages)")
         #expect(fine.accepted == 1)

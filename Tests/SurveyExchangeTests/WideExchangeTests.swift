@@ -51,11 +51,12 @@ struct WideExchangeTests {
         #expect(rows.map { $0[1] } == layout.columns.map(\.name))
         let byColumn = Dictionary(uniqueKeysWithValues: rows.map { ($0[1], $0) })
         #expect(byColumn["statut"]?[6] == "complet = terminée | en_cours = en cours")
-        #expect(byColumn["a1"] == [
-            "essai.csv", "a1", "2a", "a1", "Êtes-vous d'accord ? — Premier item", "scale",
-            "4 = Tout à fait d'accord | 3 = Plutôt d'accord | 2 = Plutôt pas d'accord | 1 = Pas du tout d'accord | nsp = Ne sait pas (hors échelle)",
-            "la réponse à la question 1 est « Oui »",
-        ])
+        #expect(
+            byColumn["a1"] == [
+                "essai.csv", "a1", "2a", "a1", "Êtes-vous d'accord ? — Premier item", "scale",
+                "4 = Tout à fait d'accord | 3 = Plutôt d'accord | 2 = Plutôt pas d'accord | 1 = Pas du tout d'accord | nsp = Ne sait pas (hors échelle)",
+                "la réponse à la question 1 est « Oui »",
+            ])
         #expect(byColumn["nb"]?[6] == "nombre décimal, minimum 0, maximum 10")
         #expect(byColumn["connus__guide"]?[4] == "Quels livrables connaissez-vous ? — Guide")
         #expect(byColumn["connus__guide"]?[5] == "0/1")
@@ -72,8 +73,14 @@ struct WideExchangeTests {
         #expect(script.contains(#"essai <- prst_lire("essai.csv")"#))
         #expect(script.contains(#"sep = ";""#))
         #expect(script.contains(#"essai[["a2.nsp"]] <- essai[["a2"]] %in% c("nsp")"#))
-        #expect(script.contains(#"essai[["a2"]] <- prst_libelle(prst_facteur(essai[["a2"]], c("1", "2", "3", "4"), c("Pas du tout d'accord", "Plut\u00f4t pas d'accord", "Plut\u00f4t d'accord", "Tout \u00e0 fait d'accord"), ordonne = TRUE), "2b. \u00cates-vous d'accord ? \u2014 Second item")"#))
-        #expect(script.contains(#"essai[["connus__aucun"]] <- prst_libelle(as.integer(prst_na(essai[["connus__aucun"]])), "5. Quels livrables connaissez-vous ? \u2014 Aucun")"#))
+        #expect(
+            script.contains(
+                #"essai[["a2"]] <- prst_libelle(prst_facteur(essai[["a2"]], c("1", "2", "3", "4"), c("Pas du tout d'accord", "Plut\u00f4t pas d'accord", "Plut\u00f4t d'accord", "Tout \u00e0 fait d'accord"), ordonne = TRUE), "2b. \u00cates-vous d'accord ? \u2014 Second item")"#
+            ))
+        #expect(
+            script.contains(
+                #"essai[["connus__aucun"]] <- prst_libelle(as.integer(prst_na(essai[["connus__aucun"]])), "5. Quels livrables connaissez-vous ? \u2014 Aucun")"#
+            ))
         #expect(RImportScript.literal("a\"b\\c\n😀") == #""a\"b\\c\n\U0001f600""#)
         #expect(RImportScript.objectName("2024-pilotes") == "q2024_pilotes")
     }

@@ -66,7 +66,7 @@ enum Example {
         #expect(likert.hasPrefix("\u{FEFF}population;theme;item;"))
         #expect(likert.contains("\r\n") && !likert.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let row = try #require(likert.components(separatedBy: "\r\n").dropFirst().first)
-        #expect(row.contains(",")) // decimal comma
+        #expect(row.contains(","))  // decimal comma
     }
 
     @Test func markdownUsesCountsUnderThirty() throws {

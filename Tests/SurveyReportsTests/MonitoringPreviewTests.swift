@@ -50,12 +50,19 @@ struct MonitoringPreviewTests {
 
     @Test func theRepeatAndTheIndicatorsAreExplained() throws {
         let preview = QuestionnairePreview(try bilan()).render()
-        #expect(preview.contains("> **Partie répétée** autant de fois que nécessaire (au plus 40), une fois par livrable. Avant chaque répétition, le répondant répond à « Ajouter un livrable ? » (`livrables[n]`, oui / non)."))
+        #expect(
+            preview.contains(
+                "> **Partie répétée** autant de fois que nécessaire (au plus 40), une fois par livrable. Avant chaque répétition, le répondant répond à « Ajouter un livrable ? » (`livrables[n]`, oui / non)."
+            ))
         #expect(preview.contains("ses variables sont numérotées `N[n]`, par exemple `3[1]`."))
         #expect(preview.contains("*nombre entier d'au moins 0 ; unité : entreprises ; chiffre fourni par : SPSTI*"))
-        #expect(preview.contains("*nombre entier d'au moins 0 ; unité : entreprises ; « dont » de la question 1 (`nb_entreprises`), jamais supérieur à ce total*"))
+        #expect(
+            preview.contains("*nombre entier d'au moins 0 ; unité : entreprises ; « dont » de la question 1 (`nb_entreprises`), jamais supérieur à ce total*"))
         let required = QuestionnairePreview(try bilan(min: 2)).render()
-        #expect(required.contains("(au moins 2, au plus 40), une fois par livrable. Les 2 premières répétitions sont demandées d'office ; ensuite, avant chaque nouvelle répétition, le répondant répond"))
+        #expect(
+            required.contains(
+                "(au moins 2, au plus 40), une fois par livrable. Les 2 premières répétitions sont demandées d'office ; ensuite, avant chaque nouvelle répétition, le répondant répond"
+            ))
     }
 
     @Test func aQuestionnaireWithoutReportingSaysNothingOfIt() throws {

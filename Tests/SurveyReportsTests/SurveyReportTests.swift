@@ -103,9 +103,10 @@ func csvRows(_ text: String) -> [[String]] {
     func item(valid counts: [Int]) -> ItemStats {
         let levels = counts.enumerated().map { LevelCount(code: "\($0.offset + 1)", label: "Niveau \($0.offset + 1)", count: $0.element) }
         let total = counts.reduce(0, +)
-        return ItemStats(item: "x", label: "Un item", number: "1", theme: "t", population: "p", scaleID: "accord", levels: levels, nonSubstantive: [],
-                         favourableCodes: ["3", "4"], nValid: total, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0,
-                         favourable: counts[2] + counts[3], unfavourable: counts[0] + counts[1], shown: true)
+        return ItemStats(
+            item: "x", label: "Un item", number: "1", theme: "t", population: "p", scaleID: "accord", levels: levels, nonSubstantive: [],
+            favourableCodes: ["3", "4"], nValid: total, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0,
+            favourable: counts[2] + counts[3], unfavourable: counts[0] + counts[1], shown: true)
     }
 
     func barLabels(_ svg: String) -> [String] {
@@ -151,8 +152,10 @@ func csvRows(_ text: String) -> [[String]] {
             for verbatim in result.verbatims where verbatim.population == population { spool.add(verbatim) }
         }
         // Answers of withheld questions reach the spool too: it must drop them.
-        spool.add(Verbatim(session: "x", population: "pilotes", question: "fiches_autre", repetition: nil, polarity: nil, themes: [], manual: false,
-                           text: "Une réponse d'une seule personne"))
+        spool.add(
+            Verbatim(
+                session: "x", population: "pilotes", question: "fiches_autre", repetition: nil, polarity: nil, themes: [], manual: false,
+                text: "Une réponse d'une seule personne"))
         try spool.finish(published: result.publishedTexts)
         let written = try String(contentsOfFile: directory + "/verbatims.csv", encoding: .utf8)
         #expect(written == SurveyReport(result).verbatimsCSV())

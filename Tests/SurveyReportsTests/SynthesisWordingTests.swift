@@ -79,17 +79,20 @@ enum WordingFixture {
             AnswerKey("relais", repetition: "guide"): .choices(["entreprises"]),
         ]
         answers[AnswerKey("propositions")] = index < 4 ? answers[AnswerKey("propositions")] : .skipped
-        return ResponseRecord(sessionID: "\(population)-\(index)", questionnaireID: population, questionnaireVersion: 1, population: population,
-                              status: .completed, origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil, answers: answers)
+        return ResponseRecord(
+            sessionID: "\(population)-\(index)", questionnaireID: population, questionnaireVersion: 1, population: population,
+            status: .completed, origin: .respondent, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil, answers: answers)
     }
 
     static func synthesis() throws -> String { try #require(try files()["synthese.md"]) }
 
     static func files() throws -> [String: String] {
-        let loaded = CampaignLoader.load("c/campagne.yaml", source: InMemorySource(texts: [
-            "c/campagne.yaml": campaign,
-            "c/a.yaml": questionnaire("a"), "c/b.yaml": questionnaire("b"), "c/codebook.yaml": codebook,
-        ]))
+        let loaded = CampaignLoader.load(
+            "c/campagne.yaml",
+            source: InMemorySource(texts: [
+                "c/campagne.yaml": campaign,
+                "c/a.yaml": questionnaire("a"), "c/b.yaml": questionnaire("b"), "c/codebook.yaml": codebook,
+            ]))
         #expect(!loaded.hasErrors, "\(loaded.diagnostics)")
         let campaign = try #require(loaded.campaign)
         let memory = MemoryResponses()
@@ -190,9 +193,10 @@ enum WordingFixture {
         #expect((2...12).allSatisfy { Charts.palette($0).count == $0 })
         #expect(Charts.palette(11).first == "#b2182b" && Charts.palette(11).last == "#2166ac")
         let levels = (0...10).map { LevelCount(code: String($0), label: String($0), count: 3) }
-        let item = ItemStats(item: "nps", label: "Recommanderiez-vous ?", number: "1", theme: "t", population: "a", scaleID: "nps", levels: levels,
-                             nonSubstantive: [], favourableCodes: ["10", "9"], nValid: 33, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0,
-                             favourable: 6, unfavourable: 6, shown: true)
+        let item = ItemStats(
+            item: "nps", label: "Recommanderiez-vous ?", number: "1", theme: "t", population: "a", scaleID: "nps", levels: levels,
+            nonSubstantive: [], favourableCodes: ["10", "9"], nValid: 33, nNonSubstantive: 0, nNotAsked: 0, nSkipped: 0,
+            favourable: 6, unfavourable: 6, shown: true)
         let svg = Charts.likert(title: "T", rows: [item], populationLabel: { $0 })
         #expect(svg.hasPrefix("<svg") && svg.contains("Recommanderiez-vous ?"))
     }

@@ -24,26 +24,27 @@ func typing(_ text: String) -> [Key] { text.map { $0 == " " ? .space : .characte
 @Suite struct FullScreenFrontEndTests {
     func run(_ keys: [Key], answers: [AnswerKey: AnswerValue] = [:]) -> (RunResult, ScriptedTerminal, InMemoryPersistence) {
         let persistence = InMemoryPersistence()
-        let session = RunSession(engine: SessionEngine(questionnaire: Fixtures.questionnaire(), answers: answers),
-                                 persistence: persistence, sessionID: "s", resumeCode: "K7F3-9QXM", isRehearsal: false)
+        let session = RunSession(
+            engine: SessionEngine(questionnaire: Fixtures.questionnaire(), answers: answers),
+            persistence: persistence, sessionID: "s", resumeCode: "K7F3-9QXM", isRehearsal: false)
         let terminal = ScriptedTerminal(keys)
         let result = FullScreenFrontEnd(session: session, terminal: terminal).run()
         return (result, terminal, persistence)
     }
 
     @Test func wholeSessionWithArrowsSpaceDigitsAndText() {
-        var keys: [Key] = [.enter]                       // welcome
-        keys += [.character("o"), .enter]                // oui
-        keys += [.down, .enter]                          // a1 = 3
-        keys += [.character("5"), .enter]                // a2 = nsp
-        keys += [.enter]                                 // note
+        var keys: [Key] = [.enter]  // welcome
+        keys += [.character("o"), .enter]  // oui
+        keys += [.down, .enter]  // a1 = 3
+        keys += [.character("5"), .enter]  // a2 = nsp
+        keys += [.enter]  // note
         keys += typing("3,5") + [.enter]
-        keys += [.enter]                                 // couleur: Enter on the highlighted « Rouge »
-        keys += [.enter]                                 // connus: nothing checked, refused (required)
-        keys += [.space, .down, .space, .enter]          // guide + plaquette
+        keys += [.enter]  // couleur: Enter on the highlighted « Rouge »
+        keys += [.enter]  // connus: nothing checked, refused (required)
+        keys += [.space, .down, .space, .enter]  // guide + plaquette
         keys += [.character("1"), .enter, .character("2"), .enter]
         keys += typing("Très bien é") + [.left, .backspace, .end, .enter] + typing("ligne 2") + [.enter, .enter]
-        keys += [.enter, .character("o")]                // review: send, confirm
+        keys += [.enter, .character("o")]  // review: send, confirm
         let (result, terminal, persistence) = run(keys)
         #expect(result == .completed)
         let saved = persistence.answers["s"] ?? [:]
@@ -67,8 +68,9 @@ func typing(_ text: String) -> [Key] { text.map { $0 == " " ? .space : .characte
     }
 
     @Test func invalidInputShowsAFrenchMessageUnderTheQuestion() {
-        let (_, terminal, _) = run([.enter, .character("n"), .enter, .enter] + typing("12") + [.enter],
-                                   answers: [:])
+        let (_, terminal, _) = run(
+            [.enter, .character("n"), .enter, .enter] + typing("12") + [.enter],
+            answers: [:])
         #expect(terminal.lastScreen.contains("3. Combien ?"))
         #expect(terminal.lastScreen.contains("✗ Le nombre doit être au plus 10."))
     }

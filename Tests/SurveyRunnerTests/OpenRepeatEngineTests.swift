@@ -54,12 +54,14 @@ struct OpenRepeatEngineTests {
     }
 
     @Test func sayingNonEarlierDropsLaterRepetitionsWithoutLosingThem() throws {
-        let engine = SessionEngine(questionnaire: SampleQuestionnaire.load(bilanYAML), answers: [
-            AnswerKey("nb_entreprises"): .number(3), AnswerKey("nb_tpe"): .number(1),
-            AnswerKey("livrables", repetition: "1"): .choice("oui"), AnswerKey("livrable_titre", repetition: "1"): .text("Guide"),
-            AnswerKey("livrables", repetition: "2"): .choice("oui"), AnswerKey("livrable_titre", repetition: "2"): .text("Plaquette"),
-            AnswerKey("livrables", repetition: "3"): .choice("non"),
-        ])
+        let engine = SessionEngine(
+            questionnaire: SampleQuestionnaire.load(bilanYAML),
+            answers: [
+                AnswerKey("nb_entreprises"): .number(3), AnswerKey("nb_tpe"): .number(1),
+                AnswerKey("livrables", repetition: "1"): .choice("oui"), AnswerKey("livrable_titre", repetition: "1"): .text("Guide"),
+                AnswerKey("livrables", repetition: "2"): .choice("oui"), AnswerKey("livrable_titre", repetition: "2"): .text("Plaquette"),
+                AnswerKey("livrables", repetition: "3"): .choice("non"),
+            ])
         #expect(engine.jump(to: "livrables[2]"))
         let writes = try engine.answer(.choice("non"))
         #expect(writes.contains { $0.0 == AnswerKey("livrable_titre", repetition: "2") && $0.1 == .notAsked })

@@ -9,8 +9,9 @@ import SurveyCore
         var output = ""
         let lines: ScriptedLines
         init(_ lines: [String], answers: [AnswerKey: AnswerValue] = [:], questionnaire: Questionnaire = Fixtures.questionnaire()) {
-            session = RunSession(engine: SessionEngine(questionnaire: questionnaire, answers: answers), persistence: persistence,
-                                 sessionID: "s1", resumeCode: "K7F3-9QXM", isRehearsal: false, isResumed: !answers.isEmpty)
+            session = RunSession(
+                engine: SessionEngine(questionnaire: questionnaire, answers: answers), persistence: persistence,
+                sessionID: "s1", resumeCode: "K7F3-9QXM", isRehearsal: false, isResumed: !answers.isEmpty)
             self.lines = ScriptedLines(lines)
         }
         func go() -> RunResult {
@@ -63,8 +64,9 @@ import SurveyCore
     }
 
     @Test func backHelpSoftWarningAndKeepingTheCurrentAnswer() {
-        let run = Run(["n", "4", "<", "", "?", "", "", "3", "", "o"],
-                      answers: [AnswerKey("participe"): .choice("non")])
+        let run = Run(
+            ["n", "4", "<", "", "?", "", "", "3", "", "o"],
+            answers: [AnswerKey("participe"): .choice("non")])
         // Resumed at nb: answer 4, back to nb (shows the current answer), Enter keeps it, help,
         // couleur empty twice (soft), connus 3 (aucun), remarques empty (optional), confirm.
         #expect(run.go() == .completed)
@@ -79,10 +81,12 @@ import SurveyCore
     }
 
     @Test func reviewNoLetsTheRespondentChangeAnAnswer() {
-        let run = Run(["n", "42", "3", "7", "o"], answers: [
-            AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(2), AnswerKey("couleur"): .choice("rouge"),
-            AnswerKey("connus"): .choices(["aucun"]), AnswerKey("remarques"): .skipped,
-        ])
+        let run = Run(
+            ["n", "42", "3", "7", "o"],
+            answers: [
+                AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(2), AnswerKey("couleur"): .choice("rouge"),
+                AnswerKey("connus"): .choices(["aucun"]), AnswerKey("remarques"): .skipped,
+            ])
         #expect(run.go() == .completed)
         #expect(run.output.contains("Il n'y a pas de question « 42 » dans vos réponses."))
         #expect(run.saved[AnswerKey("nb")] == .number(7))

@@ -51,9 +51,11 @@ import SurveyCore
     }
 
     @Test func foreachAsksOncePerSelectedChoiceAndDropsDeselectedRepetitions() throws {
-        let engine = SessionEngine(questionnaire: questionnaire, answers: [
-            AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(1), AnswerKey("couleur"): .choice("vert"),
-        ])
+        let engine = SessionEngine(
+            questionnaire: questionnaire,
+            answers: [
+                AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(1), AnswerKey("couleur"): .choice("vert"),
+            ])
         #expect(engine.currentID == "connus")
         try engine.answer(.choices(["guide", "plaquette"]))
         #expect(engine.current?.number == "6[guide]")
@@ -69,9 +71,11 @@ import SurveyCore
     }
 
     @Test func exclusiveChoiceCannotBeCombinedAndAsksNoRepetition() throws {
-        let engine = SessionEngine(questionnaire: questionnaire, answers: [
-            AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(1), AnswerKey("couleur"): .choice("vert"),
-        ])
+        let engine = SessionEngine(
+            questionnaire: questionnaire,
+            answers: [
+                AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(1), AnswerKey("couleur"): .choice("vert"),
+            ])
         let refused = try engine.submit(.choices(["guide", "aucun"]))
         #expect(refused.message?.contains("ne peut pas être combiné") == true)
         try engine.answer(.choices(["aucun"]))
@@ -82,7 +86,7 @@ import SurveyCore
         let engine = SessionEngine(questionnaire: questionnaire)
         #expect(engine.back() == false)
         try engine.answer(.choice("non"))
-        engine.advance() // the note
+        engine.advance()  // the note
         #expect(engine.currentID == "nb")
         #expect(engine.back())
         #expect(engine.currentID == "participe")
@@ -91,10 +95,12 @@ import SurveyCore
     }
 
     @Test func reviewListsAnswersAndJumpReturnsToReview() throws {
-        let engine = SessionEngine(questionnaire: questionnaire, answers: [
-            AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(2.5), AnswerKey("couleur"): .skipped,
-            AnswerKey("connus"): .choices(["aucun"]), AnswerKey("remarques"): .text("Rien"),
-        ])
+        let engine = SessionEngine(
+            questionnaire: questionnaire,
+            answers: [
+                AnswerKey("participe"): .choice("non"), AnswerKey("nb"): .number(2.5), AnswerKey("couleur"): .skipped,
+                AnswerKey("connus"): .choices(["aucun"]), AnswerKey("remarques"): .text("Rien"),
+            ])
         #expect(engine.current == nil)
         let review = engine.review
         #expect(review.map(\.answer) == ["Non", "2,5", "(sans réponse)", "Aucun", "Rien"])
@@ -133,7 +139,7 @@ import SurveyCore
         try engine.answer(.choice("4"))
         #expect(engine.jump(to: "1"))
         try engine.answer(.choice("non"))
-        #expect(engine.currentID == "nb") // after a correction: the first question still to answer
+        #expect(engine.currentID == "nb")  // after a correction: the first question still to answer
         try engine.answer(.number(0))
         _ = try engine.submit(.skipped)
         try engine.answer(.skipped)
@@ -163,9 +169,11 @@ import SurveyCore
     @Test func resumesAtTheFirstUnansweredAskedStep() {
         let fresh = SessionEngine(questionnaire: questionnaire)
         #expect(fresh.currentID == "participe")
-        let resumed = SessionEngine(questionnaire: questionnaire, answers: [
-            AnswerKey("participe"): .choice("oui"), AnswerKey("a1"): .choice("3"),
-        ])
+        let resumed = SessionEngine(
+            questionnaire: questionnaire,
+            answers: [
+                AnswerKey("participe"): .choice("oui"), AnswerKey("a1"): .choice("3"),
+            ])
         #expect(resumed.resumePosition?.key == AnswerKey("a2"))
         #expect(resumed.currentID == "a2")
         #expect(resumed.progress == Progress(index: 3, total: 7))
@@ -180,8 +188,9 @@ import SurveyCore
     @Test func aStorageErrorLeavesTheEngineUnchanged() throws {
         struct DiskFull: Error {}
         let persistence = InMemoryPersistence()
-        let session = RunSession(engine: SessionEngine(questionnaire: questionnaire), persistence: persistence,
-                                 sessionID: "s1", resumeCode: nil, isRehearsal: true)
+        let session = RunSession(
+            engine: SessionEngine(questionnaire: questionnaire), persistence: persistence,
+            sessionID: "s1", resumeCode: nil, isRehearsal: true)
         persistence.failNextSave = DiskFull()
         let outcome = session.submit(.choice("oui"))
         #expect(outcome.message?.hasPrefix("Impossible d'enregistrer") == true)
@@ -194,8 +203,9 @@ import SurveyCore
 
     @Test func reMarkingIsSavedInTheSameTransaction() throws {
         let persistence = InMemoryPersistence()
-        let session = RunSession(engine: SessionEngine(questionnaire: questionnaire), persistence: persistence,
-                                 sessionID: "s1", resumeCode: nil, isRehearsal: false)
+        let session = RunSession(
+            engine: SessionEngine(questionnaire: questionnaire), persistence: persistence,
+            sessionID: "s1", resumeCode: nil, isRehearsal: false)
         _ = session.submit(.choice("oui"))
         _ = session.submit(.choice("4"))
         session.engine.jump(to: "1")

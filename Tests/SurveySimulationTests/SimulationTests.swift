@@ -18,7 +18,7 @@ import SurveyCore
         var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42)
         #expect((0..<5).map { _ in a.next() } == (0..<5).map { _ in b.next() })
         var c = SplitMix64(seed: 0)
-        #expect(c.next() == 0xE220A8397B1DCDAF) // reference value of SplitMix64 from seed 0
+        #expect(c.next() == 0xE220A8397B1DCDAF)  // reference value of SplitMix64 from seed 0
     }
 
     @Test func everyValuePassesTheQuestionnaireChecks() throws {

@@ -54,7 +54,6 @@ import Testing
         #expect(error.description.split(separator: "\n").count == 1 + changes.count)
     }
 
-
     @Test func sqliteVerdictsAreTyped() {
         #expect(StoreError.wrap(DatabaseError(resultCode: .SQLITE_FULL), path: "a.sqlite").problem == .diskFull(path: "a.sqlite"))
         #expect(StoreError.wrap(DatabaseError(resultCode: .SQLITE_BUSY), path: nil).problem == .busy(path: nil))

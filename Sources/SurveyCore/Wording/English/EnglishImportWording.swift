@@ -76,7 +76,8 @@ extension EnglishWording {
         case .unknownPeriod(let value, let periods, let suggestion):
             return "“\(value)” is not a period of this questionnaire (periods: \(periods.joined(separator: ", "))).\(didYouMeanSentence(suggestion))"
         case .reportingRepeated(let unit, let period, let firstRow):
-            return "unit “\(unit)” already has a response for period “\(period)” on row \(firstRow): one response per unit and period; keep one of the two rows."
+            return
+                "unit “\(unit)” already has a response for period “\(period)” on row \(firstRow): one response per unit and period; keep one of the two rows."
         case .repetitionGap(let item, let number, let missing):
             return
                 "“\(item) \(number)” has answers but “\(item) \(missing)” has none: repetitions are filled in order, without gaps; move these answers to the __\(missing) columns."

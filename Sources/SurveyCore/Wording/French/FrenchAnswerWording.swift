@@ -20,7 +20,8 @@ extension FrenchWording {
         case .typeMismatch: Wording("Cette réponse ne correspond pas au type de la question.")
         case .constraintBroken(let authorMessage): Wording(authorMessage ?? "Cette réponse ne respecte pas la règle de la question.")
         case .partAboveTotal(let total, let number): Wording("Ce nombre ne peut pas dépasser le total donné à la question \(number) (\(self.number(total))).")
-        case .totalBelowPart(let part, let number): Wording("Ce total ne peut pas être inférieur au « dont » donné à la question \(number) (\(self.number(part))).")
+        case .totalBelowPart(let part, let number):
+            Wording("Ce total ne peut pas être inférieur au « dont » donné à la question \(number) (\(self.number(part))).")
         }
     }
 }

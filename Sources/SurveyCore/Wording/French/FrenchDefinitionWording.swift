@@ -33,7 +33,9 @@ extension FrenchWording {
         case .notBoolean(let key): Wording("« \(name(of: key)) » doit valoir true ou false")
         case .notBooleanWord(let key, let value): Wording("« \(name(of: key)) » doit valoir true ou false (lu : « \(value) »)")
         case .unknownWord(let value, let key, let suggestion, let allowed):
-            Wording("valeur inconnue « \(value) » pour « \(name(of: key)) »", hint: didYouMean(suggestion) ?? "valeurs possibles : \(allowed.joined(separator: ", "))")
+            Wording(
+                "valeur inconnue « \(value) » pour « \(name(of: key)) »",
+                hint: didYouMean(suggestion) ?? "valeurs possibles : \(allowed.joined(separator: ", "))")
         case .notList(let key): Wording("« \(name(of: key)) » doit être une liste (éléments précédés de « - » ou entre crochets)")
 
         // Questionnaire and library files
@@ -108,7 +110,8 @@ extension FrenchWording {
             Wording(
                 "le rôle de diffusion « \(role.rawValue) » n'est lu que dans une section répétée par production connue (« foreach » sur la question « diffusion: awareness »)",
                 hint: awareness.map { "placez la question dans une section « foreach: \($0) », ou retirez « diffusion »" }
-                    ?? "ajoutez la question de connaissance (type multiple, « diffusion: awareness ») et une section « foreach » sur elle, ou retirez « diffusion »")
+                    ?? "ajoutez la question de connaissance (type multiple, « diffusion: awareness ») et une section « foreach » sur elle, ou retirez « diffusion »"
+            )
         case .descriptiveScaleWithFavourable(let scale):
             Wording(
                 "l'échelle « \(scale) » est déclarée descriptive : elle ne peut pas avoir de niveaux favorables",
