@@ -105,26 +105,9 @@ struct ReportingContext {
 
 extension Simulator {
     func reportingSession(_ definition: Questionnaire, context: ReportingContext, completes: Bool, rng: inout SplitMix64) -> ResponseRecord {
-        var answers: [AnswerKey: AnswerValue] = [:]
         let stopAfter = completes ? Int.max : 2 + Int(rng.next() % 8)
-        var answeredSteps = 0
-        let triggerSet = triggers(definition)
-        var plan = definition.plan(given: answers)
-        var position = 0
-        while position < plan.count, answeredSteps < stopAfter {
-            let next = plan[position]
-            position += 1
-            if next.step.isNote || answers[next.step.key] != nil { continue }
-            if !next.asked {
-                answers[next.step.key] = .notAsked
-                continue
-            }
-            answers[next.step.key] = reportingValue(for: next.step, in: definition, answers: answers, context: context, rng: &rng)
-            answeredSteps += 1
-            if triggerSet.contains(next.step.variable.id) {
-                plan = definition.plan(given: answers)
-                position = 0
-            }
+        let answers = walk(definition, answeringAtMost: stopAfter, rng: &rng) { step, answers, rng in
+            reportingValue(for: step, in: definition, answers: answers, context: context, rng: &rng)
         }
         return ResponseRecord(
             sessionID: "", questionnaireID: definition.id, questionnaireVersion: definition.version, population: definition.population,

@@ -128,31 +128,12 @@ package struct Simulator {
     func completionRate(_ population: String) -> Double { profile.completion[population] ?? profile.completion["default"] ?? 0.9 }
 
     package func session(_ definition: Questionnaire, index: Int, rng: inout SplitMix64) -> ResponseRecord {
-        var answers: [AnswerKey: AnswerValue] = [:]
         let completes = rng.chance(completionRate(definition.population))
         // A leaning of this respondent around the population's tendency.
         let leaning = (rng.unit() - 0.5) * 0.3
-        var answeredSteps = 0
-        var stopAfter = Int.max
-        if !completes { stopAfter = 2 + Int(rng.next() % 12) }
-        // The plan changes only when a condition or a foreach reads the answer just given.
-        let triggerSet = triggers(definition)
-        var plan = definition.plan(given: answers)
-        var position = 0
-        while position < plan.count, answeredSteps < stopAfter {
-            let next = plan[position]
-            position += 1
-            if next.step.isNote || answers[next.step.key] != nil { continue }
-            if !next.asked {
-                answers[next.step.key] = .notAsked
-                continue
-            }
-            answers[next.step.key] = value(for: next.step, in: definition, answers: answers, leaning: leaning, rng: &rng)
-            answeredSteps += 1
-            if triggerSet.contains(next.step.variable.id) {
-                plan = definition.plan(given: answers)
-                position = 0
-            }
+        let stopAfter = completes ? Int.max : 2 + Int(rng.next() % 12)
+        let answers = walk(definition, answeringAtMost: stopAfter, rng: &rng) { step, answers, rng in
+            value(for: step, in: definition, answers: answers, leaning: leaning, rng: &rng)
         }
         let population = definition.population
         let started = Self.start.addingTimeInterval(Double(index) * 1_800 + Double(rng.next() % 1_200))
@@ -161,6 +142,37 @@ package struct Simulator {
             questionnaireID: definition.id, questionnaireVersion: definition.version,
             population: population, status: completes ? .completed : .inProgress, origin: .simulated, startedAt: started,
             completedAt: completes ? started.addingTimeInterval(600 + Double(rng.next() % 900)) : nil, answers: answers)
+    }
+
+    /// Goes through the questionnaire as a respondent would: each step of the plan in order,
+    /// `answer` giving the value of each step asked, until `limit` steps are answered (a session
+    /// left unfinished). The plan is rebuilt only when a condition or a foreach reads the answer
+    /// just given.
+    func walk(
+        _ definition: Questionnaire, answeringAtMost limit: Int, rng: inout SplitMix64,
+        answer: (Step, [AnswerKey: AnswerValue], inout SplitMix64) -> AnswerValue
+    ) -> [AnswerKey: AnswerValue] {
+        var answers: [AnswerKey: AnswerValue] = [:]
+        var answeredSteps = 0
+        let triggerSet = triggers(definition)
+        var plan = definition.plan(given: answers)
+        var position = 0
+        while position < plan.count, answeredSteps < limit {
+            let next = plan[position]
+            position += 1
+            if next.step.isNote || answers[next.step.key] != nil { continue }
+            if !next.asked {
+                answers[next.step.key] = .notAsked
+                continue
+            }
+            answers[next.step.key] = answer(next.step, answers, &rng)
+            answeredSteps += 1
+            if triggerSet.contains(next.step.variable.id) {
+                plan = definition.plan(given: answers)
+                position = 0
+            }
+        }
+        return answers
     }
 
     func value(for step: Step, in definition: Questionnaire, answers: [AnswerKey: AnswerValue], leaning: Double, rng: inout SplitMix64) -> AnswerValue {
