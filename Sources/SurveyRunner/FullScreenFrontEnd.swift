@@ -349,7 +349,7 @@ package final class FullScreenFrontEnd {
             lines += wrap("\(step.number). \(step.questionLabel)").map(bold)
             lines += wrap(strings.itemCounter(position + 1, question.items.count) + " : " + step.label, indent: "   ")
         } else {
-            lines += wrap("\(step.number). \(step.label)").map(bold)
+            lines += wrap(step.numberedLabel).map(bold)
         }
         if question.requirement == .optional { lines.append(dim("   " + strings.optional)) }
         if let hint = question.hint { lines += wrap(substitute(hint, repetition: step.repetition), indent: "   ").map(dim) }

@@ -127,7 +127,7 @@ package final class PlainFrontEnd {
             say(wrap("\(step.number). \(step.questionLabel)", indent: ""))
             say(wrap("\(strings.itemCounter(position + 1, question.items.count)) : \(step.label)", indent: "   "))
         } else {
-            say(wrap("\(step.number). \(step.label)", indent: ""))
+            say(wrap(step.numberedLabel, indent: ""))
         }
         if let hint = question.hint { say(wrap("   " + substitute(hint, repetition: step.repetition), indent: "   ")) }
         let options = InputParser.options(for: step, in: session.questionnaire)

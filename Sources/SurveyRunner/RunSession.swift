@@ -137,3 +137,10 @@ package enum SignalGuard {
         _exit(3)
     }
 }
+
+extension Step {
+    /// The question as the respondent reads it: "12. Label". The « Ajouter un livrable ? » step of
+    /// an open repeat keeps its number for review and jumps, but shows none: its number
+    /// (`livrables[2]`) names a section, which means nothing to a respondent.
+    var numberedLabel: String { isRepeatContinuation ? label : "\(number). \(label)" }
+}

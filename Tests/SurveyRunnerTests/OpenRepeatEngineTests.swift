@@ -75,3 +75,17 @@ struct OpenRepeatEngineTests {
         #expect(engine.suggestion(for: AnswerKey("livrable_titre", repetition: "2")) == .text("Plaquette"))
     }
 }
+
+@Suite("The « add another? » question as a respondent reads it")
+struct OpenRepeatWordingTests {
+    @Test func theAddQuestionShowsNoSectionNumber() {
+        let session = RunSession(
+            engine: SessionEngine(questionnaire: SampleQuestionnaire.load(bilanYAML)), persistence: InMemoryPersistence(),
+            sessionID: "s1", resumeCode: "K7F3-9QXM", isRehearsal: false)
+        var output = ""
+        _ = PlainFrontEnd(session: session, input: ScriptedLines(["o", "10", "4"]), output: { output += $0 }).run()
+        #expect(output.contains("\nAjouter un livrable ?"))
+        #expect(!output.contains("livrables[1]"))
+        #expect(output.contains("2. dont TPE"))
+    }
+}
