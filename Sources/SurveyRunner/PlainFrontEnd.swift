@@ -165,7 +165,9 @@ package final class PlainFrontEnd {
         say(strings.reviewTitle)
         say(String(repeating: "-", count: strings.reviewTitle.count))
         for line in engine.review {
-            say(wrap("\(line.number). \(line.label) : \(line.answer)", indent: "    "))
+            // A label that already ends with a colon (« … la fiche-action est : ») takes no second one.
+            let label = line.label.hasSuffix(":") ? line.label : line.label + " :"
+            say(wrap("\(line.number). \(label) \(line.answer)", indent: "    "))
         }
         say()
         while true {

@@ -88,4 +88,25 @@ struct OpenRepeatWordingTests {
         #expect(!output.contains("livrables[1]"))
         #expect(output.contains("2. dont TPE"))
     }
+
+    @Test func aLabelEndingWithAColonTakesNoSecondOneInTheReview() {
+        let yaml = """
+            format: 1
+            id: etat
+            title: "État"
+            population: pilotes
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - {id: etat, type: yesno, label: "À la fin du PRST 3, la fiche-action est réalisée :"}
+            """
+        let session = RunSession(
+            engine: SessionEngine(questionnaire: SampleQuestionnaire.load(yaml)), persistence: InMemoryPersistence(),
+            sessionID: "s1", resumeCode: "K7F3-9QXM", isRehearsal: false)
+        var output = ""
+        _ = PlainFrontEnd(session: session, input: ScriptedLines(["o", "o"]), output: { output += $0 }).run()
+        #expect(output.contains("1. À la fin du PRST 3, la fiche-action est réalisée : Oui"))
+        #expect(!output.contains(": :"))
+    }
 }
