@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "SurveyStoreTests", dependencies: ["SurveyStore", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyRunnerTests", dependencies: ["SurveyRunner", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyAnalysisTests", dependencies: ["SurveyAnalysis", "SurveyCore", "SurveyTestSupport"]),
-        .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports", "SurveyAnalysis", "SurveySimulation", "SurveyCore", "SurveyTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyExchangeTests", dependencies: ["SurveyExchange", "SurveySimulation", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(
