@@ -77,4 +77,37 @@ struct MonitoringExchangeEndToEndTests {
         #expect(refused.stderr.contains("Rien n'a été importé"))
         #expect(!FileManager.default.fileExists(atPath: store))
     }
+
+    /// The other bad inputs of a typed bilan, each refused with its place and nothing stored: a
+    /// « dont » above its total, a repetition beyond the repeat's maximum, and a unit × period
+    /// already in the store.
+    @Test func aDontAboveItsTotalARepeatBeyondItsMaximumAndAUnitAlreadyStoredAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        let header = try Self.template(in: directory)
+        let store = directory.path + "/bilans.sqlite"
+
+        let dont = try directory.write("dont.csv", CSVStyle.rfc4180.row(header) + Self.typedRow(header, ["nb_structures_syndicales": "30"]))
+        let overTotal = try PrstBinary.run(["import", "surveys/bilan.yaml", dont, "--store", store])
+        #expect(overTotal.status == 1)
+        let dontColumn = (header.firstIndex(of: "nb_structures_syndicales") ?? 0) + 1
+        #expect(overTotal.stderr.contains("dont.csv:2:\(dontColumn): colonne « nb_structures_syndicales »"), "\(overTotal.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+
+        let wide = header + ["livrable_titre__41"]
+        let beyond = try directory.write("au-dela.csv", CSVStyle.rfc4180.row(wide) + Self.typedRow(wide))
+        let overMaximum = try PrstBinary.run(["import", "surveys/bilan.yaml", beyond, "--store", store])
+        #expect(overMaximum.status == 1)
+        #expect(overMaximum.stderr.contains("livrable_titre__41") && overMaximum.stderr.contains("40"), "\(overMaximum.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+
+        let good = try directory.write("bilans.csv", CSVStyle.rfc4180.row(header) + Self.typedRow(header))
+        let first = try PrstBinary.run(["import", "surveys/bilan.yaml", good, "--store", store])
+        #expect(first.status == 0, "\(first.stderr)")
+        let again = try directory.write("encore.csv", CSVStyle.rfc4180.row(header) + Self.typedRow(header))
+        let second = try PrstBinary.run(["import", "surveys/bilan.yaml", again, "--store", store])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("pour l'unité « fa_1_1 » et la période PRST3 : une seule réponse par unité et par période"), "\(second.stderr)")
+        let status = try PrstBinary.run(["status", "--store", store])
+        #expect(status.stdout.contains("1 fiche-action sur 19") || status.stdout.contains("1 fiches-actions sur 19"), "\(status.stdout)")
+    }
 }
