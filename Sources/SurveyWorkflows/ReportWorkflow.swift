@@ -12,8 +12,21 @@ package enum ReportWorkflow {
         package var suppressed: Int
     }
 
+    /// The previous wave of the same surveys (`--previous`), to compare the same items with.
+    package struct PreviousWave: Sendable {
+        package var storePath: String
+        package var label: String?
+        package var currentLabel: String?
+        package init(storePath: String, label: String?, currentLabel: String?) {
+            self.storePath = storePath
+            self.label = label
+            self.currentLabel = currentLabel
+        }
+    }
+
     package static func run(
-        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, manualCoding: String?, output: WorkflowOutput
+        campaign path: String, storePath: String, directory: String?, minGroup: Int?, style: CSVStyle, manualCoding: String?,
+        previous: PreviousWave? = nil, output: WorkflowOutput
     ) throws -> Outcome {
         let usable = try DefinitionFiles.campaign(path)
         let campaign = usable.campaign, loaded = usable.loaded
@@ -35,11 +48,30 @@ package enum ReportWorkflow {
         } catch {
             throw Refusal(error)
         }
+        // Checked before anything is written, so that a wrong --previous leaves no half report.
+        var previousReader: ResponseStore?
+        if let previous {
+            guard FileManager.default.fileExists(atPath: previous.storePath) else { throw Refusal(.noPreviousWaveStore(path: previous.storePath)) }
+            do {
+                previousReader = try ResponseStore.open(at: previous.storePath)
+            } catch {
+                throw Refusal(error)
+            }
+        }
         let directory = directory ?? "reports/\(campaign.id)"
         // Open answers go to disk as they are read, so memory does not grow with the survey.
         let spool = try SurveyReport.VerbatimSpool(directory: directory, style: style)
         options.verbatimSink = { spool.add($0) }
-        let result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: reader, options: options)
+        var result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: reader, options: options)
+        if let previous, let previousReader {
+            // The previous wave is read with its own stored definitions and the same campaign;
+            // its open answers are not published, so none is kept.
+            var previousOptions = options
+            previousOptions.progress = nil
+            previousOptions.verbatimSink = { _ in }
+            let earlier = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: previousReader, options: previousOptions)
+            result.waves = WaveComparison.compare(previous: earlier, current: &result, previousLabel: previous.label, currentLabel: previous.currentLabel)
+        }
         if showProgress { output.error("") }
         try spool.finish(published: result.publishedTexts)
         try SurveyReport(result, csv: style).write(to: directory, except: ["verbatims.csv"])
