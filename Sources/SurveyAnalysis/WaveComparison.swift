@@ -22,6 +22,11 @@ package struct WaveChange: Sendable, Hashable {
     package var previous: ItemStats
     package var current: ItemStats
 
+    package init(previous: ItemStats, current: ItemStats) {
+        self.previous = previous
+        self.current = current
+    }
+
     package var population: String { current.population }
     package var item: String { current.item }
     /// Current share − previous share, in points. Nil for a descriptive scale.

@@ -415,7 +415,8 @@ extension SurveyReport {
             let name = scope == .deliverable ? "« \(key) »" : scope == .type ? "type « \(key) »" : "ensemble des productions"
             return "diffusion \(name), étape « \(stepName(step)) »"
         case .previousWave(let id):
-            return "évolution de l'item « \(id) » depuis \(result.waves?.previousLabel ?? WaveComparison.defaultPreviousLabel) (base de la vague précédente)"
+            let label = result.waves?.previousLabel ?? WaveComparison.defaultPreviousLabel
+            return "évolution de l'item « \(id) » (base de la vague précédente\(label == WaveComparison.defaultPreviousLabel ? "" : ", " + label))"
         }
     }
 

@@ -12,6 +12,15 @@ extension SurveyReport {
         return (value > 0 ? "+" : "−") + magnitude
     }
 
+    /// A wave's name in a sentence: « depuis PRST 3 », but « depuis la vague précédente ».
+    func waveInProse(_ label: String) -> String {
+        let name = Markdown.inline(label)
+        return label == WaveComparison.defaultPreviousLabel || label == WaveComparison.defaultCurrentLabel ? "la " + name : name
+    }
+
+    /// A wave's name as a column header: « PRST 3 », « Vague précédente ».
+    func waveHeader(_ label: String) -> String { Markdown.cell(label.prefix(1).uppercased() + label.dropFirst()) }
+
     func directionWords(_ direction: WaveDirection) -> String {
         switch direction {
         case .rise: return "**hausse**"
@@ -24,14 +33,14 @@ extension SurveyReport {
     func median(_ item: ItemStats) -> String { item.median.map { Numbers.compact($0, comma: true) } ?? "–" }
 
     func evolutionSection(_ waves: WaveComparison) -> [String] {
-        let before = Markdown.inline(waves.previousLabel), now = Markdown.inline(waves.currentLabel)
+        let before = waveInProse(waves.previousLabel), now = waveInProse(waves.currentLabel)
         var md = ["## 3 bis. Évolution depuis \(before)", ""]
         md.append(
             "Mêmes items, même population, même échelle dans les deux vagues ; chaque vague est analysée à part, avec la même campagne (thèmes, seuils, effectif minimal de \(result.minGroup) répondants dans chacune). Évolution = part favorable de \(now) − part favorable de \(before), en points, avec entre crochets son intervalle de confiance à 95 % (méthode hybride du score de Newcombe, 1998, pour la différence de deux proportions indépendantes). L'évolution n'est dite « hausse » ou « baisse » que si cet intervalle exclut 0 ; sinon elle est « stable ou incertain » : l'écart observé peut tenir au hasard de qui a répondu. Sous 30 réponses valides dans une vague, sa part est donnée en effectifs (« x / n »). Les échelles descriptives ne sont comparées que par leur médiane, sans classement."
         )
         md.append("")
         md.append(
-            "> **Prudence.** Les deux vagues n'interrogent pas forcément les mêmes personnes ni le même nombre de personnes : une évolution peut venir d'un changement de répondants autant que d'un changement d'opinion."
+            "> **Prudence.** Les deux vagues n'interrogent pas forcément les mêmes personnes ni le même nombre de personnes : une évolution peut venir d'un changement de répondants autant que d'un changement d'opinion. Et chaque item est testé à part : sur \(waves.changes.count) évolutions, environ une sur vingt peut paraître en « hausse » ou en « baisse » par le seul hasard ; une évolution isolée est à rapprocher des autres résultats avant d'en tirer une conclusion."
         )
         md.append("")
         if waves.changes.isEmpty {
@@ -45,7 +54,7 @@ extension SurveyReport {
             md.append("**\(Markdown.inline(themeTitle(theme)))**")
             md.append("")
             md.append(
-                "| Item | Population | \(Markdown.cell(waves.previousLabel)) | \(Markdown.cell(waves.currentLabel)) | Évolution (points) [IC 95 %] | Lecture |")
+                "| Item | Population | \(waveHeader(waves.previousLabel)) | \(waveHeader(waves.currentLabel)) | Évolution (points) [IC 95 %] | Lecture |")
             md.append("| --- | --- | ---: | ---: | ---: | --- |")
             for change in rows {
                 let previous = change.previous, current = change.current
