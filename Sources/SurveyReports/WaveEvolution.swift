@@ -46,6 +46,12 @@ extension SurveyReport {
         if waves.changes.isEmpty {
             md.append("Aucun item n'est publiable dans les deux vagues pour une même population.")
             md.append("")
+        } else {
+            func count(_ direction: WaveDirection) -> Int { waves.changes.filter { $0.direction == direction }.count }
+            var parts = ["\(count(.rise)) en hausse", "\(count(.fall)) en baisse", "\(count(.stableOrUncertain)) stable(s) ou incertain(s)"]
+            if count(.descriptive) > 0 { parts.append("\(count(.descriptive)) échelle(s) descriptive(s), non classée(s)") }
+            md.append("En bref : \(waves.changes.count) item(s) × population comparés, " + parts.joined(separator: ", ") + ".")
+            md.append("")
         }
         let themes: [String?] = campaign.themes.map { Optional($0.id) } + [nil]
         for theme in themes {

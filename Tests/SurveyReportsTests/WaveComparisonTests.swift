@@ -107,6 +107,9 @@ import SurveySimulation
         let files = SurveyReport(current).files()
         let md = try #require(files["synthese.md"])
         #expect(md.contains("## 3 bis. Évolution depuis PRST 3"))
+        let changes = try #require(current.waves?.changes)
+        let rises = changes.filter { $0.direction == .rise }.count, falls = changes.filter { $0.direction == .fall }.count
+        #expect(md.contains("En bref : \(changes.count) item(s) × population comparés, \(rises) en hausse, \(falls) en baisse, "))
         #expect(md.contains("| Item | Population | PRST 3 | PRST 4 | Évolution (points) [IC 95 %] | Lecture |"))
         let csv = try #require(files["evolution-vagues.csv"])
         let lines = csv.split(separator: "\n")
