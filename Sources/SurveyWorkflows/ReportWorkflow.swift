@@ -79,6 +79,10 @@ package enum ReportWorkflow {
             output.error(
                 "Synthèse du suivi du plan : \(directory)/suivi.md ; un fichier par unité dans \(directory)/unites/, à n'adresser qu'à l'unité concernée.")
         }
+        if let waves = result.waves {
+            let since = waves.previousLabel == WaveComparison.defaultPreviousLabel ? "la " + waves.previousLabel : waves.previousLabel
+            output.error("Évolution depuis \(since) : \(waves.changes.count) item(s) × population comparés, dans \(directory)/evolution-vagues.csv.")
+        }
         output.error("Rapport écrit dans \(directory)/synthese.md (\(result.suppressed.count) résultat(s) non publié(s) pour le secret statistique).")
         return Outcome(directory: directory, suppressed: result.suppressed.count)
     }

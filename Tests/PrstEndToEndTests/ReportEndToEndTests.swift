@@ -134,6 +134,7 @@ struct WaveReportEndToEndTests {
             "report", "surveys/campagne.yaml", "--store", second, "--previous", first, "--previous-label", "PRST 3", "--label", "PRST 4", "--out", out,
         ])
         #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stderr.contains("Évolution depuis PRST 3 : "))
         let md = try String(contentsOfFile: out + "/synthese.md", encoding: .utf8)
         #expect(md.contains("## 3 bis. Évolution depuis PRST 3"))
         #expect(md.contains("| Item | Population | PRST 3 | PRST 4 |"))
@@ -166,6 +167,13 @@ struct WaveReportEndToEndTests {
         #expect(report.stderr.contains("Le fichier de réponses de la vague précédente"))
         #expect(report.stderr.contains("--previous"))
         #expect(!report.stderr.contains("Error") && !report.stderr.contains("Fatal"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // A file that is not a store: the usual words, naming the file, and no report either.
+        let notes = directory.path + "/notes.txt"
+        try Data("PRST 3".utf8).write(to: URL(fileURLWithPath: notes))
+        let notAStore = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--previous", notes, "--out", out])
+        #expect(notAStore.status == 1)
+        #expect(notAStore.stderr.contains("notes.txt") && notAStore.stderr.contains("n'est pas un fichier de réponses prst"), "\(notAStore.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         let labelAlone = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--label", "PRST 4", "--out", out])
         #expect(labelAlone.status != 0)
