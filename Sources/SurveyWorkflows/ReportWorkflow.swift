@@ -65,8 +65,10 @@ package enum ReportWorkflow {
         var result = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: reader, options: options)
         if let previous, let previousReader {
             // The previous wave is read with its own stored definitions and the same campaign;
-            // its open answers are not published, so none is kept.
+            // its open answers are not published, so none is kept, and the manual coding names
+            // sessions of the current wave only.
             var previousOptions = options
+            previousOptions.manualCodes = []
             previousOptions.progress = nil
             previousOptions.verbatimSink = { _ in }
             let earlier = try SurveyAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: previousReader, options: previousOptions)
