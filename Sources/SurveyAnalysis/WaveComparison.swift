@@ -12,6 +12,8 @@ package struct WaveComparison: Sendable {
     package var differentScales: [ItemStats]
     /// Items asked in the current wave only (new questions), not compared.
     package var newItems: Int
+    /// Items × populations of the previous wave no longer asked, not compared.
+    package var droppedItems: Int = 0
 
     package static let defaultPreviousLabel = "vague précédente"
     package static let defaultCurrentLabel = "vague actuelle"
@@ -89,8 +91,9 @@ extension WaveComparison {
             }
             changes.append(WaveChange(previous: old, current: item))
         }
+        let asked = Set(current.items.map { $0.population + "\u{1F}" + $0.item })
         return WaveComparison(
             previousLabel: previousLabel ?? defaultPreviousLabel, currentLabel: currentLabel ?? defaultCurrentLabel, changes: changes,
-            differentScales: differentScales, newItems: newItems)
+            differentScales: differentScales, newItems: newItems, droppedItems: before.keys.filter { !asked.contains($0) }.count)
     }
 }

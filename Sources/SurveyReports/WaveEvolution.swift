@@ -92,6 +92,7 @@ extension SurveyReport {
             notes.append("Non comparés, l'échelle ayant changé entre les deux vagues : " + names.joined(separator: ", ") + ".")
         }
         if waves.newItems > 0 { notes.append("\(waves.newItems) item(s) × population de \(now) n'existaient pas dans \(before) : pas d'évolution.") }
+        if waves.droppedItems > 0 { notes.append("\(waves.droppedItems) item(s) × population de \(before) ne sont plus posés dans \(now) : pas d'évolution.") }
         for note in notes { md += [note, ""] }
         return md
     }

@@ -86,6 +86,25 @@ import SurveySimulation
         #expect(md.contains("Non comparés, l'échelle ayant changé entre les deux vagues : « \(item.label) »"))
     }
 
+    @Test func newAndDroppedItemsAreCountedNotCompared() throws {
+        var previous = try Self.wave(seed: 2020)
+        var current = try Self.wave(seed: 2021)
+        // The first item is no longer asked now; the last one was not asked before.
+        let droppedItem = try #require(previous.items.first { $0.shown })
+        let addedItem = try #require(current.items.last { $0.shown })
+        #expect((droppedItem.item, droppedItem.population) != (addedItem.item, addedItem.population))
+        current.items.removeAll { ($0.item, $0.population) == (droppedItem.item, droppedItem.population) }
+        previous.items.removeAll { ($0.item, $0.population) == (addedItem.item, addedItem.population) }
+        let waves = WaveComparison.compare(previous: previous, current: &current, previousLabel: "PRST 3", currentLabel: "PRST 4")
+        #expect(waves.newItems == 1 && waves.droppedItems == 1)
+        #expect(!waves.changes.contains { ($0.item, $0.population) == (droppedItem.item, droppedItem.population) })
+        #expect(!waves.changes.contains { ($0.item, $0.population) == (addedItem.item, addedItem.population) })
+        current.waves = waves
+        let md = try #require(SurveyReport(current).files()["synthese.md"])
+        #expect(md.contains("1 item(s) × population de PRST 4 n'existaient pas dans PRST 3 : pas d'évolution."))
+        #expect(md.contains("1 item(s) × population de PRST 3 ne sont plus posés dans PRST 4 : pas d'évolution."))
+    }
+
     @Test func directionFollowsTheDifferenceInterval() throws {
         let result = try Self.wave(seed: 2020)
         let base = try #require(result.items.first { $0.shown && !$0.descriptive && $0.nValid >= 40 })
