@@ -25,6 +25,8 @@ package struct AnalysisResult: Sendable {
     package var manualCodes: Int
     /// The monitoring questionnaires' figures (units × periods), when the campaign has some.
     package var monitoring: MonitoringResult? = nil
+    /// The same items in the previous wave, when `prst report --previous` names its store.
+    package var waves: WaveComparison? = nil
 }
 
 package struct Participation: Sendable, Hashable {
@@ -288,6 +290,8 @@ package enum WithheldFigure: Sendable, Hashable {
     case channels(deliverable: String)
     case usefulness(deliverable: String)
     case funnelStep(scope: FunnelScope, key: String, step: FunnelStepKind)
+    /// An item's change since the previous wave, whose base there is under the minimum group.
+    case previousWave(item: String)
 }
 
 package enum SuppressionReason: Sendable, Hashable {

@@ -15,6 +15,18 @@ package enum Statistics {
         return (max(0, centre - half), min(1, centre + half))
     }
 
+    /// Newcombe's hybrid score interval (Newcombe 1998, method 10) for the difference of two
+    /// independent proportions `x1 / n1 − x2 / n2`, from each proportion's Wilson interval. Unlike
+    /// the Wald interval it stays inside [−1, 1] and keeps its coverage with small bases or shares
+    /// near 0 or 1, which is what the waves of a regional survey give. Nil when a base is 0.
+    package static func newcombe(_ x1: Int, _ n1: Int, _ x2: Int, _ n2: Int, z: Double = z95) -> (low: Double, high: Double)? {
+        guard let first = wilson(x1, n1, z: z), let second = wilson(x2, n2, z: z) else { return nil }
+        let p1 = Double(x1) / Double(n1), p2 = Double(x2) / Double(n2), difference = p1 - p2
+        let below = ((p1 - first.low) * (p1 - first.low) + (second.high - p2) * (second.high - p2)).squareRoot()
+        let above = ((first.high - p1) * (first.high - p1) + (p2 - second.low) * (p2 - second.low)).squareRoot()
+        return (difference - below, difference + above)
+    }
+
     /// Standard normal cumulative distribution function.
     package static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 

@@ -50,6 +50,7 @@ package struct SurveyReport {
         files["verbatims.csv"] = verbatimsCSV()
         files["participation.csv"] = participationCSV()
         files["tri-a-plat.csv"] = flatCSV()
+        if let waves = result.waves { files["evolution-vagues.csv"] = evolutionCSV(waves) }
         if let monitoring = result.monitoring { files.merge(MonitoringReport(monitoring, campaign: campaign, csv: csv).files()) { own, _ in own } }
         return files
     }

@@ -31,6 +31,7 @@ extension SurveyReport {
             md += themeSection(theme, number: "2.\(index + 1)", charts: charts)
         }
         md += comparisonSection()
+        if let waves = result.waves { md += evolutionSection(waves) }
         md += diffusionSection(charts: charts)
         md += annexes()
         return md.joined(separator: "\n") + "\n"
@@ -378,7 +379,7 @@ extension SurveyReport {
         }
         md.append("")
         md.append(
-            "Fichiers : participation.csv, likert.csv, likert-niveaux.csv, comparaisons.csv, forces-difficultes.csv, diffusion.csv, canaux.csv, verbatims.csv (anonymisés), tri-a-plat.csv — \(csv == .excel ? "format Excel français (séparateur « ; », virgule décimale, BOM UTF-8)" : "format RFC 4180 (séparateur « , », point décimal, UTF-8) pour R et Python ; `--csv excel` pour Excel")."
+            "Fichiers : participation.csv, likert.csv, likert-niveaux.csv, comparaisons.csv, forces-difficultes.csv, diffusion.csv, canaux.csv, verbatims.csv (anonymisés), tri-a-plat.csv\(result.waves == nil ? "" : ", evolution-vagues.csv") — \(csv == .excel ? "format Excel français (séparateur « ; », virgule décimale, BOM UTF-8)" : "format RFC 4180 (séparateur « , », point décimal, UTF-8) pour R et Python ; `--csv excel` pour Excel")."
         )
         return md
     }
@@ -413,6 +414,9 @@ extension SurveyReport {
         case .funnelStep(let scope, let key, let step):
             let name = scope == .deliverable ? "« \(key) »" : scope == .type ? "type « \(key) »" : "ensemble des productions"
             return "diffusion \(name), étape « \(stepName(step)) »"
+        case .previousWave(let id):
+            let label = result.waves?.previousLabel ?? WaveComparison.defaultPreviousLabel
+            return "évolution de l'item « \(id) » (base de la vague précédente\(label == WaveComparison.defaultPreviousLabel ? "" : ", " + label))"
         }
     }
 

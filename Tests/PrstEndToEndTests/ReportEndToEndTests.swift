@@ -118,3 +118,65 @@ struct ReportEndToEndTests {
         }
     }
 }
+
+/// `prst report --previous`: two simulated waves through their SQLite stores.
+@Suite("prst report --previous, end to end")
+struct WaveReportEndToEndTests {
+    @Test func twoWavesGiveTheEvolutionSectionAndCSV() throws {
+        let directory = try TemporaryDirectory()
+        let first = directory.path + "/a.sqlite", second = directory.path + "/b.sqlite"
+        for (seed, store) in [("2020", first), ("2021", second)] {
+            let simulate = try PrstBinary.run(["simulate", "surveys/campagne.yaml", "--seed", seed, "--store", store])
+            #expect(simulate.status == 0, "\(simulate.stderr)")
+        }
+        let out = directory.path + "/rapport"
+        let report = try PrstBinary.run([
+            "report", "surveys/campagne.yaml", "--store", second, "--previous", first, "--previous-label", "PRST 3", "--label", "PRST 4", "--out", out,
+        ])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stderr.contains("Évolution depuis PRST 3 : "))
+        let md = try String(contentsOfFile: out + "/synthese.md", encoding: .utf8)
+        #expect(md.contains("## 3 bis. Évolution depuis PRST 3"))
+        #expect(md.contains("| Item | Population | PRST 3 | PRST 4 |"))
+        #expect(md.contains("evolution-vagues.csv"))
+        let csv = try String(contentsOfFile: out + "/evolution-vagues.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\n")
+        #expect(rows.count > 10)
+        #expect(
+            rows.dropFirst().allSatisfy { ["hausse", "baisse", "stable_ou_incertain", "descriptive"].contains(String($0.split(separator: ",").last ?? "")) })
+        // Without --previous the report is the example's, byte for byte (checked above); here
+        // the same stores give the same bytes again.
+        let again = directory.path + "/encore"
+        _ = try PrstBinary.run([
+            "report", "surveys/campagne.yaml", "--store", second, "--previous", first, "--previous-label", "PRST 3", "--label", "PRST 4", "--out", again,
+        ])
+        #expect(FileManager.default.contentsEqual(atPath: out + "/evolution-vagues.csv", andPath: again + "/evolution-vagues.csv"))
+        #expect(FileManager.default.contentsEqual(atPath: out + "/synthese.md", andPath: again + "/synthese.md"))
+    }
+
+    @Test func aMissingPreviousStoreIsRefusedInFrenchAndWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        let store = directory.path + "/b.sqlite"
+        let simulate = try PrstBinary.run([
+            "simulate", "surveys/campagne.yaml", "--seed", "2021", "--respondents", "pilotes=6,contributeurs=6,destinataires=6", "--store", store,
+        ])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        let out = directory.path + "/rapport"
+        let report = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--previous", directory.path + "/prst3.sqlite", "--out", out])
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("Le fichier de réponses de la vague précédente"))
+        #expect(report.stderr.contains("--previous"))
+        #expect(!report.stderr.contains("Error") && !report.stderr.contains("Fatal"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // A file that is not a store: the usual words, naming the file, and no report either.
+        let notes = directory.path + "/notes.txt"
+        try Data("PRST 3".utf8).write(to: URL(fileURLWithPath: notes))
+        let notAStore = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--previous", notes, "--out", out])
+        #expect(notAStore.status == 1)
+        #expect(notAStore.stderr.contains("notes.txt") && notAStore.stderr.contains("n'est pas un fichier de réponses prst"), "\(notAStore.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let labelAlone = try PrstBinary.run(["report", "surveys/campagne.yaml", "--store", store, "--label", "PRST 4", "--out", out])
+        #expect(labelAlone.status != 0)
+        #expect(labelAlone.stderr.contains("indiquez aussi --previous"))
+    }
+}

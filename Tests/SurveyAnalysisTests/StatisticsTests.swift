@@ -11,6 +11,28 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-6) -> Bool { abs(a
         #expect(close(ci.high, 0.6903676493999558, 1e-9))
     }
 
+    /// Reference: statsmodels 0.14 `confint_proportions_2indep(x1, n1, x2, n2, method="newcomb",
+    /// compare="diff")`. The first case is Newcombe's (1998) own example: 56/70 − 48/80.
+    @Test(arguments: [
+        (56, 70, 48, 80, 0.05243147240236498, 0.33387265403690614),
+        (9, 10, 3, 10, 0.1705227239345029, 0.809017973535488),
+        (30, 30, 15, 30, 0.29686546644314693, 0.6684587435946624),
+        (0, 12, 0, 15, -0.20388330103584867, 0.24249400665524096),
+        (5, 56, 0, 29, -0.038137147903536936, 0.19256001385511165),
+        (120, 200, 98, 210, 0.03671340225411797, 0.22643591628941856),
+    ])
+    func newcombeMatchesStatsmodels(_ reference: (Int, Int, Int, Int, Double, Double)) throws {
+        let ci = try #require(Statistics.newcombe(reference.0, reference.1, reference.2, reference.3))
+        #expect(close(ci.low, reference.4, 1e-9), "\(ci.low)")
+        #expect(close(ci.high, reference.5, 1e-9), "\(ci.high)")
+    }
+
+    @Test func newcombeIsAntisymmetricAndNeedsBothBases() throws {
+        let forward = try #require(Statistics.newcombe(56, 70, 48, 80)), backward = try #require(Statistics.newcombe(48, 80, 56, 70))
+        #expect(close(forward.low, -backward.high, 1e-12) && close(forward.high, -backward.low, 1e-12))
+        #expect(Statistics.newcombe(3, 10, 0, 0) == nil)
+    }
+
     @Test func wilsonEdges() throws {
         #expect(Statistics.wilson(0, 0) == nil)
         let one = try #require(Statistics.wilson(1, 1))

@@ -7,6 +7,7 @@ private let change = DefinitionChange.choiceRemoved(code: "vert", of: .init(id: 
 
 private let commandProblems: [CommandProblem] = [
     .storeMissing(path: "a.sqlite"), .notAStoreFile(path: "notes.txt"), .noStoreToCompare(path: "a.sqlite"), .noStoreToReport(path: "a.sqlite"),
+    .noPreviousWaveStore(path: "prst3.sqlite"),
     .noStoreYet(path: "a.sqlite"), .storeHoldsRealResponses(path: "a.sqlite"), .invalidQuestionnaire(path: "q.yaml"),
     .invalidQuestionnaireNoCodeCreated(path: "q.yaml"), .invalidQuestionnaireToFilter(path: "q.yaml"), .invalidCampaign,
     .definitionFileMissing(path: "c.yaml"), .notADefinition(path: "x.yaml"), .questionnaireNotInCampaign(id: "pilotes"),

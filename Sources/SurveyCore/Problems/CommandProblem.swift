@@ -13,6 +13,8 @@ package enum CommandProblem: Sendable, Hashable {
     case noStoreToCompare(path: String)
     /// `prst report` with a store that does not exist.
     case noStoreToReport(path: String)
+    /// `prst report --previous` with a previous wave's store that does not exist.
+    case noPreviousWaveStore(path: String)
     /// `prst status` with a store that does not exist yet.
     case noStoreYet(path: String)
     /// `prst simulate` into a store that holds real responses.

@@ -13,6 +13,10 @@ extension EnglishWording {
             Wording("The response file \(path) does not exist: there are no responses to compare with.")
         case .noStoreToReport(let path):
             Wording("No responses: the file \(path) does not exist. Name the store with --store (or the PRST_STORE variable).")
+        case .noPreviousWaveStore(let path):
+            Wording(
+                "The previous wave's response file “\(path)” does not exist: name the previous wave's file with --previous (for example prst3.sqlite). No report was written."
+            )
         case .noStoreYet(let path):
             Wording("No responses: the file \(path) does not exist yet.")
         case .storeHoldsRealResponses(let path):

@@ -13,6 +13,10 @@ extension FrenchWording {
             Wording("Le fichier de réponses \(path) n'existe pas : aucune réponse à comparer.")
         case .noStoreToReport(let path):
             Wording("Aucune réponse : le fichier \(path) n'existe pas. Indiquez la base avec --store (ou la variable PRST_STORE).")
+        case .noPreviousWaveStore(let path):
+            Wording(
+                "Le fichier de réponses de la vague précédente « \(path) » n'existe pas : indiquez avec --previous le fichier de la vague précédente (par exemple prst3.sqlite). Aucun rapport n'a été écrit."
+            )
         case .noStoreYet(let path):
             Wording("Aucune réponse : le fichier \(path) n'existe pas encore.")
         case .storeHoldsRealResponses(let path):
