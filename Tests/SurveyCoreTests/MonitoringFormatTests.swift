@@ -290,20 +290,7 @@ let monitoringInvalidCases: [LoaderCase] = [
 struct MonitoringFormatTests {
     @Test("a diagnostic lands where the fixture marks it", arguments: monitoringInvalidCases)
     func diagnosticLandsAtMarker(_ testCase: LoaderCase) throws {
-        let main = MarkedFixture(testCase.main)
-        let library = MarkedFixture(testCase.library)
-        let source = InMemorySource(texts: ["dir/q.yaml": main.text, "dir/lib.yaml": library.text])
-        let loaded = QuestionnaireLoader.load("dir/q.yaml", source: source)
-        let marks = main.expected.map { ("dir/q.yaml", $0) } + library.expected.map { ("dir/lib.yaml", $0) }
-        try #require(marks.count == 1, "a fixture marks exactly one place")
-        let (file, mark) = marks[0]
-        #expect(loaded.questionnaire == nil)
-        let landed = loaded.diagnostics.filter {
-            $0.severity == .error && $0.location.file == file && $0.location.line == mark.line && $0.location.column == mark.column
-        }
-        #expect(
-            landed.contains { $0.message.contains(testCase.message) },
-            "expected « \(testCase.message) » at \(file):\(mark.line):\(mark.column), got:\n\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
+        try testCase.expectErrorAtMarker()
     }
 
     private func load(_ main: String, library: String = libraryWithUnits) -> LoadedQuestionnaire {

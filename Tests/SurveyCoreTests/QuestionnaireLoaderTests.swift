@@ -52,6 +52,26 @@ struct LoaderCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 }
 
+extension LoaderCase {
+    /// Loads the case and expects its one marked place to carry an error containing `message`.
+    func expectErrorAtMarker() throws {
+        let main = MarkedFixture(self.main)
+        let library = MarkedFixture(self.library)
+        let source = InMemorySource(texts: ["dir/q.yaml": main.text, "dir/lib.yaml": library.text])
+        let loaded = QuestionnaireLoader.load("dir/q.yaml", source: source)
+        let marks = main.expected.map { ("dir/q.yaml", $0) } + library.expected.map { ("dir/lib.yaml", $0) }
+        try #require(marks.count == 1, "a fixture marks exactly one place")
+        let (file, mark) = marks[0]
+        #expect(loaded.questionnaire == nil)
+        let landed = loaded.diagnostics.filter {
+            $0.severity == .error && $0.location.file == file && $0.location.line == mark.line && $0.location.column == mark.column
+        }
+        #expect(
+            landed.contains { $0.message.contains(message) },
+            "expected « \(message) » at \(file):\(mark.line):\(mark.column), got:\n\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
+    }
+}
+
 let invalidCases: [LoaderCase] = [
     LoaderCase(
         name: "YAML syntax error",
@@ -356,20 +376,7 @@ let invalidCases: [LoaderCase] = [
 struct QuestionnaireLoaderTests {
     @Test("a diagnostic lands where the fixture marks it", arguments: invalidCases)
     func diagnosticLandsAtMarker(_ testCase: LoaderCase) throws {
-        let main = MarkedFixture(testCase.main)
-        let library = MarkedFixture(testCase.library)
-        let source = InMemorySource(texts: ["dir/q.yaml": main.text, "dir/lib.yaml": library.text])
-        let loaded = QuestionnaireLoader.load("dir/q.yaml", source: source)
-        let marks = main.expected.map { ("dir/q.yaml", $0) } + library.expected.map { ("dir/lib.yaml", $0) }
-        try #require(marks.count == 1, "a fixture marks exactly one place")
-        let (file, mark) = marks[0]
-        #expect(loaded.questionnaire == nil)
-        let landed = loaded.diagnostics.filter {
-            $0.severity == .error && $0.location.file == file && $0.location.line == mark.line && $0.location.column == mark.column
-        }
-        #expect(
-            landed.contains { $0.message.contains(testCase.message) },
-            "expected « \(testCase.message) » at \(file):\(mark.line):\(mark.column), got:\n\(loaded.diagnostics.map(\.description).joined(separator: "\n"))")
+        try testCase.expectErrorAtMarker()
     }
 
     @Test func descriptiveScalesAreDeclaredOrInferredWithAWarning() throws {
