@@ -46,16 +46,17 @@ package extension Questionnaire {
         _ openRepeat: OpenRepeat, of section: Section, at sectionIndex: Int, asked sectionAsked: Bool,
         given answers: [AnswerKey: AnswerValue]
     ) -> [PlannedStep] {
-        guard let continuation = continuationVariable(of: section), openRepeat.max >= 1 else { return [] }
+        guard let continuation = continuationVariable(of: section) else { return [] }
+        func continuationStep(_ repetition: Choice) -> PlannedStep {
+            let key = AnswerKey(section.id, repetition: repetition.code)
+            return PlannedStep(step: Step(key: key, variable: continuation, repetition: repetition, sectionIndex: sectionIndex), asked: sectionAsked)
+        }
+        // Which repetitions exist is decided in one place, `openRepetitions`, that the analysis reads too.
+        let opened = openRepetitions(of: section, given: answers)
         var result: [PlannedStep] = []
-        for number in 1...openRepeat.max {
+        for number in opened {
             let repetition = Self.repetition(number, of: openRepeat)
-            if number > openRepeat.min {
-                let key = AnswerKey(section.id, repetition: repetition.code)
-                result.append(
-                    PlannedStep(step: Step(key: key, variable: continuation, repetition: repetition, sectionIndex: sectionIndex), asked: sectionAsked))
-                guard answers[key] == .choice("oui") else { break }
-            }
+            if number > openRepeat.min { result.append(continuationStep(repetition)) }
             let conditionLookup = lookup(answers, repetition: repetition.code, section: section)
             for question in section.questions {
                 let asked = sectionAsked && (question.when.map { $0.expression.isTrue(lookup: conditionLookup) } ?? true)
@@ -65,6 +66,10 @@ package extension Questionnaire {
                 }
             }
         }
+        // The "add another?" step that would open the next repetition, unless `max` is reached
+        // (past the opened ones, the next number is always above `min`).
+        let next = (opened.last ?? 0) + 1
+        if next <= openRepeat.max { result.append(continuationStep(Self.repetition(next, of: openRepeat))) }
         return result
     }
 
