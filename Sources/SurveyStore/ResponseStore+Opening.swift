@@ -147,10 +147,6 @@ extension ResponseStore {
     /// their owner (answers are confidential), nil otherwise or in memory.
     package func permissionProblem() -> StoreProblem? {
         guard let path else { return nil }
-        return Self.permissionProblem(path: path)
-    }
-
-    package static func permissionProblem(path: String) -> StoreProblem? {
         var wide: [StoreProblem.FileMode] = []
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()

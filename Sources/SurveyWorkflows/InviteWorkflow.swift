@@ -55,8 +55,7 @@ package enum InviteWorkflow {
         }
         let tokens: [String]
         do {
-            let responses = try ResponseStore.open(at: path)
-            if let warning = responses.permissionWarning() { output.error(warning) }
+            let responses = try ExistingStore.openCreatingIfMissing(path, output: output)
             tokens = try responses.createTokens(count: count, questionnaireID: definition.id, version: definition.version, at: now())
         } catch {
             throw abandon(.noCodeCreated(after: error.problem))

@@ -10,8 +10,7 @@ package enum MergeWorkflow {
         for path in paths { sources.append(try ExistingStore.open(path, output: output)) }
         let report: MergeReport
         do {
-            let target = try ResponseStore.open(at: destination)
-            if let warning = target.permissionWarning() { output.error(warning) }
+            let target = try ExistingStore.openCreatingIfMissing(destination, output: output)
             report = try target.merge(from: sources)
         } catch {
             throw Refusal(error)

@@ -56,12 +56,16 @@ package enum SimulateWorkflow {
             let write = { (record: ResponseRecord) in
                 try sink.write(record, definition: questionnaire)
                 done += 1
-                if output.showsProgress, done % 500 == 0 || done == count { output.progress("\(questionnaire.population) : \(done) / \(count)") }
+                // A monitoring questionnaire has no total known beforehand (count is 0 then).
+                if output.showsProgress, done % 500 == 0 || done == count {
+                    output.progress(count == 0 ? "\(questionnaire.population) : \(done)" : "\(questionnaire.population) : \(done) / \(count)")
+                }
             }
             if questionnaire.reporting != nil {
                 // A monitoring questionnaire is answered per unit × period, not by a number of people.
                 count = 0
                 try simulator.generateReporting(questionnaire, reporting: reportingProfile, write)
+                if output.showsProgress { output.progress("\(questionnaire.population) : \(done)") }
                 count = done
             } else {
                 try simulator.generate(questionnaire, count: count, write)

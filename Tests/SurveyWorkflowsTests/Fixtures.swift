@@ -8,11 +8,14 @@ final class RecordingOutput: WorkflowOutput {
     var stdout = ""
     var stderr: [String] = []
     var diagnostics: [Diagnostic] = []
-    var showsProgress: Bool { false }
+    var progressLines: [String] = []
+    /// Whether the use case may draw progress lines (a terminal); they are kept in `progressLines`.
+    let showsProgress: Bool
+    init(showsProgress: Bool = false) { self.showsProgress = showsProgress }
     func out(_ text: String) { stdout += text }
     func error(_ text: String) { stderr.append(text) }
     func print(_ diagnostics: [Diagnostic]) { self.diagnostics += diagnostics }
-    func progress(_ text: String) {}
+    func progress(_ text: String) { progressLines.append(text) }
 }
 
 /// A clock the test moves by hand.

@@ -19,6 +19,18 @@ import Testing
         }
     }
 
+    /// A monitoring questionnaire is answered per unit × period: its progress counts sessions
+    /// without a total (the sizes give none), and its last count is drawn even under 500.
+    @Test func progressOfAMonitoringQuestionnaireHasNoZeroTotal() throws {
+        let directory = try TemporaryDirectory()
+        let output = RecordingOutput(showsProgress: true)
+        let outcome = try SimulateWorkflow.run(
+            campaign: packageRoot() + "/surveys/suivi-cpom.yaml", storePath: directory.path + "/suivi.sqlite", seed: 7, sizes: [:], output: output)
+        let written = try #require(outcome.written.first?.sessions)
+        #expect(written > 0)
+        #expect(output.progressLines.last == "spsti : \(written)")
+    }
+
     @Test func writesSimulatedSessionsButNeverBesideRealOnes() throws {
         let directory = try TemporaryDirectory()
         let store = directory.path + "/essai.sqlite"
