@@ -312,4 +312,17 @@ enum MonitoringExample {
         #expect(md.contains("### Évolution de 2025 à 2026"))
         #expect(md.contains("| 100 (1) | 120 (1) | – | +20,0 % (1 unité) |"))
     }
+
+    /// A change from 0 has no relative value; the count of common units still agrees with its number.
+    @Test func aChangeFromZeroNamesOneUnitInTheSingular() throws {
+        let (loaded, campaign) = try MonitoringExample.loaded("suivi-cpom.yaml")
+        let cpom = try #require(loaded.questionnaires.compactMap(\.questionnaire).first)
+        let memory = MemoryResponses()
+        for record in [Self.record("spsti_01", "2025", reprise: 0, status: "partiel"), Self.record("spsti_01", "2026", reprise: 120, status: "realise")] {
+            try memory.write(record, definition: cpom)
+        }
+        let result = try #require(try MonitoringAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory))
+        let md = try #require(MonitoringReport(result, campaign: campaign).files()["suivi.md"])
+        #expect(md.contains("| 0 (1) | 120 (1) | – | – (1 unité) |"))
+    }
 }

@@ -289,8 +289,9 @@ extension MonitoringReport {
             common += 1
         }
         guard common > 0 else { return "aucune unité commune" }
-        guard let change = W.relativeChange(from: before, to: after) else { return "– (\(common) unités)" }
-        return "\(change) (\(common) unité\(common > 1 ? "s" : ""))"
+        let units = W.counted(common, "unité")
+        guard let change = W.relativeChange(from: before, to: after) else { return "– (\(units))" }
+        return "\(change) (\(units))"
     }
 }
 
