@@ -308,10 +308,3 @@ extension MonitoringReport {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
-
-package extension MonitoringReport {
-    /// The plural the report uses for a unit or item word.
-    static func plural(_ word: String) -> String { MonitoringWords.plural(word) }
-    /// A number as the report shows it: « 3 212 », « 31,3 ».
-    static func grouped(_ value: Double) -> String { MonitoringWords.grouped(value) }
-}
