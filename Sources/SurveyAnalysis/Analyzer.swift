@@ -316,9 +316,9 @@ final class PopulationAggregate {
             if let usefulness = plan.usefulness, let value = answers[AnswerKey(usefulness.id, repetition: deliverable.code)] {
                 let aggregate = self.usefulness[deliverable.code] ?? VariableAggregate()
                 self.usefulness[deliverable.code] = aggregate
-                let counted = aggregate.add(value)
-                if counted.given { aggregate.respondents += 1 }
-                if counted.substantive { aggregate.substantiveRespondents += 1 }
+                // One answer per person and production: its valid answers are its people, so the
+                // respondent counts (read for flat counts only) are not kept here.
+                aggregate.add(value)
             }
             if let channel = plan.channel, let codes = Self.codes(answers[AnswerKey(channel.id, repetition: deliverable.code)]) {
                 channelBase[deliverable.code, default: 0] += 1

@@ -46,13 +46,7 @@ package enum Charts {
         let width = labelWidth + chartWidth + nspWidth + 20
         let height = top + Double(rows.count) * rowHeight + 50
         let centre = labelWidth + chartWidth / 2, perPercent = chartWidth / 200
-        var svg: [String] = []
-        svg.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">"
-        )
-        svg.append("<title>\(XML.escape(title))</title>")
-        svg.append("<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>")
-        svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>")
+        var svg = opening(title: title, width: width, height: height)
         // Legend from the first row's scale.
         if let first = rows.first {
             let colours = palette(first.levels.count)
@@ -134,13 +128,7 @@ package enum Charts {
         let labelWidth = 380.0, chartWidth = 420.0, rowHeight = 44.0, top = 70.0
         let width = labelWidth + chartWidth + 100
         let height = top + Double(funnels.count) * rowHeight + 40
-        var svg: [String] = []
-        svg.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">"
-        )
-        svg.append("<title>\(XML.escape(title))</title>")
-        svg.append("<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>")
-        svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>")
+        var svg = opening(title: title, width: width, height: height)
         var lx = 10.0
         for (_, label, colour) in steps {
             svg.append("<rect x=\"\(fmt(lx))\" y=\"36\" width=\"12\" height=\"12\" fill=\"\(colour)\" stroke=\"#666666\" stroke-width=\"0.5\"/>")
@@ -177,6 +165,17 @@ package enum Charts {
         )
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines every chart opens with: the SVG element at its size, the title for screen
+    /// readers, a white background and the title drawn at the top left.
+    static func opening(title: String, width: Double, height: Double) -> [String] {
+        [
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">",
+            "<title>\(XML.escape(title))</title>",
+            "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>",
+            "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>",
+        ]
     }
 
     static func fmt(_ value: Double) -> String { Numbers.compact((value * 10).rounded() / 10, comma: false) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import SurveyAnalysis
 import SurveyCore
-import SurveyReports
+@testable import SurveyReports
 import SurveySimulation
 import SurveyTestSupport
 
@@ -245,7 +245,7 @@ enum MonitoringExample {
         let (code, value) = try #require(
             zip(q.units.map(\.code), reprise.values).compactMap { code, value in value.map { (code, $0) } }
                 .first { ![summary.min, summary.max, summary.q1, summary.median, summary.q3].contains($0.1) })
-        let shown = "| " + MonitoringReport.grouped(value) + " |"
+        let shown = "| " + MonitoringWords.grouped(value) + " |"
         let own = try #require(files["unites/\(code).md"])
         #expect(own.contains(shown))
         let rows = (files["suivi.md"] ?? "").split(separator: "\n").filter { $0.contains("1.7 – ") }
@@ -255,13 +255,13 @@ enum MonitoringExample {
     }
 
     @Test func frenchPlurals() {
-        #expect(MonitoringReport.plural("fiche-action") == "fiches-actions")
-        #expect(MonitoringReport.plural("SPSTI") == "SPSTI")
-        #expect(MonitoringReport.plural("commission") == "commissions")
-        #expect(MonitoringReport.plural("livrable") == "livrables")
-        #expect(MonitoringReport.grouped(3212) == "3\u{00A0}212" && MonitoringReport.grouped(1_000_000) == "1\u{00A0}000\u{00A0}000")
-        #expect(MonitoringReport.grouped(-1234) == "-1\u{00A0}234" && MonitoringReport.grouped(999) == "999")
-        #expect(MonitoringReport.grouped(1325.5) == "1\u{00A0}325,5" && MonitoringReport.grouped(31.25) == "31,3")
+        #expect(MonitoringWords.plural("fiche-action") == "fiches-actions")
+        #expect(MonitoringWords.plural("SPSTI") == "SPSTI")
+        #expect(MonitoringWords.plural("commission") == "commissions")
+        #expect(MonitoringWords.plural("livrable") == "livrables")
+        #expect(MonitoringWords.grouped(3212) == "3\u{00A0}212" && MonitoringWords.grouped(1_000_000) == "1\u{00A0}000\u{00A0}000")
+        #expect(MonitoringWords.grouped(-1234) == "-1\u{00A0}234" && MonitoringWords.grouped(999) == "999")
+        #expect(MonitoringWords.grouped(1325.5) == "1\u{00A0}325,5" && MonitoringWords.grouped(31.25) == "31,3")
     }
 }
 
@@ -311,5 +311,18 @@ enum MonitoringExample {
         let md = try #require(MonitoringReport(result, campaign: campaign).files()["suivi.md"])
         #expect(md.contains("### Évolution de 2025 à 2026"))
         #expect(md.contains("| 100 (1) | 120 (1) | – | +20,0 % (1 unité) |"))
+    }
+
+    /// A change from 0 has no relative value; the count of common units still agrees with its number.
+    @Test func aChangeFromZeroNamesOneUnitInTheSingular() throws {
+        let (loaded, campaign) = try MonitoringExample.loaded("suivi-cpom.yaml")
+        let cpom = try #require(loaded.questionnaires.compactMap(\.questionnaire).first)
+        let memory = MemoryResponses()
+        for record in [Self.record("spsti_01", "2025", reprise: 0, status: "partiel"), Self.record("spsti_01", "2026", reprise: 120, status: "realise")] {
+            try memory.write(record, definition: cpom)
+        }
+        let result = try #require(try MonitoringAnalyzer.analyse(campaign: campaign, codebook: loaded.codebook, reader: memory))
+        let md = try #require(MonitoringReport(result, campaign: campaign).files()["suivi.md"])
+        #expect(md.contains("| 0 (1) | 120 (1) | – | – (1 unité) |"))
     }
 }

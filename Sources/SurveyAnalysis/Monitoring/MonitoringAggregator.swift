@@ -161,9 +161,11 @@ package final class MonitoringAggregator {
                 texts.append(text)
             }
             for text in texts where !text.isBlank {
-                // The coding of the rest of the report: a theme negated in a force is a difficulty.
+                // The rule of the rest of the report, not a copy of it: a theme negated in a force
+                // is a difficulty.
                 for match in FrenchText.code(text, prepared: patterns) {
-                    mentioned.insert(match.theme + "|" + (match.negated ? Polarity.difficulte : polarity).rawValue)
+                    let counted = PopulationAggregate.mentionPolarity(question: polarity, negated: match.negated) ?? polarity
+                    mentioned.insert(match.theme + "|" + counted.rawValue)
                 }
             }
         }

@@ -33,13 +33,7 @@ extension MonitoringReport {
         let labelWidth = 330.0, chartWidth = 360.0, rowHeight = 30.0, top = 50.0
         let width = labelWidth + chartWidth + 150, height = top + Double(rows.count) * rowHeight + 30
         let largest = Double(rows.map(\.items).max() ?? 1) / Double(period.items)
-        var svg: [String] = []
-        svg.append(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">"
-        )
-        svg.append("<title>\(XML.escape(title))</title>")
-        svg.append("<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>")
-        svg.append("<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">\(XML.escape(title))</text>")
+        var svg = Charts.opening(title: title, width: width, height: height)
         svg.append(
             "<text x=\"10\" y=\"40\" fill=\"#555555\">Part des \(period.items) \(XML.escape(items)) ; entre parenthèses, nombre de \(XML.escape(kinds)) qui en ont au moins un</text>"
         )

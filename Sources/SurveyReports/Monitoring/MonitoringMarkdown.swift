@@ -289,8 +289,9 @@ extension MonitoringReport {
             common += 1
         }
         guard common > 0 else { return "aucune unité commune" }
-        guard let change = W.relativeChange(from: before, to: after) else { return "– (\(common) unités)" }
-        return "\(change) (\(common) unité\(common > 1 ? "s" : ""))"
+        let units = W.counted(common, "unité")
+        guard let change = W.relativeChange(from: before, to: after) else { return "– (\(units))" }
+        return "\(change) (\(units))"
     }
 }
 
@@ -306,11 +307,4 @@ extension MonitoringReport {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
-
-package extension MonitoringReport {
-    /// The plural the report uses for a unit or item word.
-    static func plural(_ word: String) -> String { MonitoringWords.plural(word) }
-    /// A number as the report shows it: « 3 212 », « 31,3 ».
-    static func grouped(_ value: Double) -> String { MonitoringWords.grouped(value) }
 }
