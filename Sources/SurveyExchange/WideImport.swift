@@ -570,7 +570,9 @@ package final class WideImporter {
             let lastFilled = fillings.lastIndex(of: .filled).map { $0 + 1 } ?? 0
             let opened = max(openRepeat.min, lastFilled)
             result.opened.append(opened)
-            let sectionUncertain = section.when.map { $0.expression.variables.contains { read.unreadable.contains($0.id) } } ?? false
+            // Most rows have no unreadable cell: then the condition need not be walked.
+            let sectionUncertain =
+                !read.unreadable.isEmpty && (section.when.map { $0.expression.variables.contains { read.unreadable.contains($0.id) } } ?? false)
             let sectionAsked = section.when.map { $0.expression.isTrue(lookup: plainLookup) } ?? true
             func mayStayBlank(_ number: Int) -> Bool {
                 fillings[number - 1] == .blank
