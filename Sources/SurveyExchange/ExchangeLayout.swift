@@ -78,7 +78,6 @@ package struct ExchangeLayout: Sendable {
             columns.append(ExchangeColumn(name: "debut", content: .startedAt))
             columns.append(ExchangeColumn(name: "fin", content: .completedAt))
         }
-        let sectionIndex = Dictionary(questionnaire.sections.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func append(_ variable: Variable, _ repetition: Choice?, sectionIndex: Int) {
             let key = AnswerKey(variable.id, repetition: repetition?.code)
             let step = Step(key: key, variable: variable, repetition: repetition, sectionIndex: sectionIndex)

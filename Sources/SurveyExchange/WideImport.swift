@@ -31,11 +31,31 @@ package final class WideImporter {
     package let questionnaire: Questionnaire
     let layout: ExchangeLayout
     private let columnsByName: [String: ExchangeColumn]
+    /// What the unit and period cells are read against, worked out once rather than for every row.
+    private let reportingLookup: ReportingLookup?
 
     package init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
         self.layout = ExchangeLayout(questionnaire, includeStatus: true)
         self.columnsByName = Dictionary(layout.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.reportingLookup = questionnaire.reporting.map { reporting in
+            let referential = questionnaire.reportingUnits
+            let units = referential?.units ?? []
+            return ReportingLookup(
+                referentialID: reporting.unitsID, kind: referential?.kind ?? reporting.unitsID, units: units, unitCodes: units.map(\.code),
+                knownUnitCodes: Set(units.map(\.code)), periods: reporting.periods.map(\.code))
+        }
+    }
+
+    /// A `reporting:` questionnaire's units and periods, as the import matches cells against them.
+    private struct ReportingLookup {
+        let referentialID: String
+        let kind: String
+        let units: [ReportingUnit]
+        let unitCodes: [String]
+        /// For the usual cell, an exact code, found without a scan of the referential.
+        let knownUnitCodes: Set<String>
+        let periods: [String]
     }
 
     /// One variable's cells in the file (one column, or one 0/1 column per choice), with
@@ -375,29 +395,26 @@ package final class WideImporter {
     /// required, both from the definition (a code, or a unit's exact label). `reportingRows`
     /// records each key given, so that a second row for the same unit and period is refused.
     private func readReporting(_ record: CSVRecord, mapping: Mapping, reportingRows: inout [ReportingKey: Int], issues: inout RowIssues) -> ReportingKey? {
-        guard let reporting = questionnaire.reporting, let unitColumn = mapping.unit, let periodColumn = mapping.period else { return nil }
+        guard let lookup = reportingLookup, let unitColumn = mapping.unit, let periodColumn = mapping.period else { return nil }
         func sameText(_ one: String, _ other: String) -> Bool { one.compare(other, options: [.caseInsensitive]) == .orderedSame }
-        let referential = questionnaire.reportingUnits
-        let units = referential?.units ?? []
-        let kind = referential?.kind ?? reporting.unitsID
         var unit: String?
         let unitText = record.fields[unitColumn].trimmedSpaces
         if unitText.isEmpty {
-            issues.cell(unitColumn, .unitMissing(kind: kind))
-        } else if let match = units.first(where: { $0.code == unitText })
-            ?? units.first(where: { sameText($0.code, unitText) || sameText($0.label, unitText) })
-        {
+            issues.cell(unitColumn, .unitMissing(kind: lookup.kind))
+        } else if lookup.knownUnitCodes.contains(unitText) {
+            unit = unitText
+        } else if let match = lookup.units.first(where: { sameText($0.code, unitText) || sameText($0.label, unitText) }) {
             unit = match.code
         } else {
-            let codes = units.map(\.code)
+            let codes = lookup.unitCodes
             issues.cell(
                 unitColumn,
                 .unknownUnit(
-                    unitText, kind: kind, referential: reporting.unitsID, codes: Array(codes.prefix(12)), more: codes.count > 12,
+                    unitText, kind: lookup.kind, referential: lookup.referentialID, codes: Array(codes.prefix(12)), more: codes.count > 12,
                     suggestion: closestMatch(to: unitText, in: codes)))
         }
         var period: String?
-        let periods = reporting.periods.map(\.code)
+        let periods = lookup.periods
         let periodText = record.fields[periodColumn].trimmedSpaces
         if periodText.isEmpty {
             issues.cell(periodColumn, .periodMissing(periods: periods))
@@ -553,7 +570,9 @@ package final class WideImporter {
             let lastFilled = fillings.lastIndex(of: .filled).map { $0 + 1 } ?? 0
             let opened = max(openRepeat.min, lastFilled)
             result.opened.append(opened)
-            let sectionUncertain = section.when.map { $0.expression.variables.contains { read.unreadable.contains($0.id) } } ?? false
+            // Most rows have no unreadable cell: then the condition need not be walked.
+            let sectionUncertain =
+                !read.unreadable.isEmpty && (section.when.map { $0.expression.variables.contains { read.unreadable.contains($0.id) } } ?? false)
             let sectionAsked = section.when.map { $0.expression.isTrue(lookup: plainLookup) } ?? true
             func mayStayBlank(_ number: Int) -> Bool {
                 fillings[number - 1] == .blank
