@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "La campagne (campagne.yaml) ou un questionnaire.") var definition: String
     @OptionGroup var store: StoreOptions
     @Option(help: "Dossier où écrire les fichiers (créé au besoin).") var out: String?
-    @Option(help: "Format des CSV : rfc4180 (R, Python) ou excel (Excel français : « ; », virgule décimale).") var csv: CSVStyle = .rfc4180
+    @OptionGroup var csv: CSVOptions
     @Flag(name: .customLong("include-incomplete"), help: "Ajoute les réponses non terminées, avec une colonne statut.") var includeIncomplete = false
 
     func validate() throws {
@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         _ = try Console.perform {
             try ExportWorkflow.run(
-                definition: definition, storePath: store.path, directory: out ?? "", style: csv, includeIncomplete: includeIncomplete, output: $0)
+                definition: definition, storePath: store.path, directory: out ?? "", style: csv.style, includeIncomplete: includeIncomplete, output: $0)
         }
     }
 }

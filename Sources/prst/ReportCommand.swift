@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Dossier de sortie (défaut : reports/<campagne>).") var out: String?
     @Option(name: .customLong("min-group"), help: "Effectif minimal d'un groupe publié (défaut : min_group de la campagne).") var minGroup: Int?
-    @Option(help: "Format des CSV : rfc4180 (R, Python) ou excel (Excel français).") var csv: CSVStyle = .rfc4180
+    @OptionGroup var csv: CSVOptions
     @Option(help: "Codage manuel des réponses libres : CSV session,question,theme.") var coding: String?
     @Option(help: "Fichier de réponses de la vague précédente (ex. prst3.sqlite), pour la section « Évolution » et evolution-vagues.csv.")
     var previous: String?
@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         _ = try Console.perform {
             try ReportWorkflow.run(
-                campaign: campaign, storePath: store.path, directory: out, minGroup: minGroup, style: csv, manualCoding: coding ?? codage,
+                campaign: campaign, storePath: store.path, directory: out, minGroup: minGroup, style: csv.style, manualCoding: coding ?? codage,
                 previous: previous.map { ReportWorkflow.PreviousWave(storePath: $0, label: previousLabel, currentLabel: label) }, output: $0)
         }
     }

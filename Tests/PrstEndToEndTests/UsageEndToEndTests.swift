@@ -11,9 +11,15 @@ import Testing
         let out = directory.path + "/rapport"
         for (arguments, message) in [
             (["report", "surveys/campagne.yaml", "--store", store, "--out", out, "--min-group", "0"], "--min-group doit être au moins 1"),
-            (["report", "surveys/campagne.yaml", "--store", store, "--out", out, "--csv", "tableur"], "'rfc4180' and 'excel'"),
+            (
+                ["report", "surveys/campagne.yaml", "--store", store, "--out", out, "--csv", "tableur"],
+                "--csv : « tableur » inconnu ; valeurs possibles : rfc4180, excel."
+            ),
             (["simulate", "surveys/campagne.yaml", "--store", store, "--respondents", "pilotes"], "« pilotes » n'est pas de la forme population=nombre"),
-            (["export", "surveys/campagne.yaml", "--store", store, "--out", out, "--csv", "tableur"], "'rfc4180' and 'excel'"),
+            (
+                ["export", "surveys/campagne.yaml", "--store", store, "--out", out, "--csv", "tableur"],
+                "--csv : « tableur » inconnu ; valeurs possibles : rfc4180, excel."
+            ),
         ] {
             let result = try PrstBinary.run(arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
