@@ -92,7 +92,7 @@ extension EnglishWording {
         case .cannotCreateInvitationFile(let path):
             Wording("Cannot create “\(path)”: check that the folder exists and that you may write in it. No code was created.")
         case .noCodeCreated(let store):
-            Wording(Problem.store(store).lines(in: .en).joined(separator: "\n") + " No code was created.")
+            Wording((Problem.store(store).lines(in: .en) + ["No code was created."]).joined(separator: "\n"))
         case .invitationCodesLost(let path, let count):
             Wording(
                 "Cannot write “\(path)” (disk full?): the \(count) codes created are lost and cannot be used by anyone. Free some space, then run the command again."

@@ -99,8 +99,9 @@ extension FrenchWording {
         case .cannotCreateInvitationFile(let path):
             Wording("Impossible de créer « \(path) » : vérifiez que le dossier existe et que vous pouvez y écrire. Aucun code n'a été créé.")
         case .noCodeCreated(let store):
-            // The store's lines, then the consequence on the last one.
-            Wording(Problem.store(store).lines(in: .fr).joined(separator: "\n") + " Aucun code n'a été créé.")
+            // The store's lines, then the consequence on a line of its own (glued to a detail line
+            // it read « … a été retiré Aucun code n'a été créé. »).
+            Wording((Problem.store(store).lines(in: .fr) + ["Aucun code n'a été créé."]).joined(separator: "\n"))
         case .invitationCodesLost(let path, let count):
             Wording(
                 "Impossible d'écrire « \(path) » (disque plein ?) : les \(count) codes créés sont perdus et ne pourront servir à personne. Libérez de la place puis relancez la commande."
