@@ -81,18 +81,10 @@ package enum StatusWorkflow {
         var text = "\nSuivi du plan (réponses terminées par unité et par période) :\n"
         for line in coverage {
             text += "  \(line.questionnaireID) (version \(line.version)), période \(line.period) : "
-            text += "\(line.completed) \(plural(line.kind, line.completed)) sur \(line.expected)"
+            text += "\(line.completed) \(FrenchPlural.of(line.kind, count: line.completed)) sur \(line.expected)"
             text += ", \(line.inProgress) en cours, \(line.expected - line.completed - line.inProgress) sans réponse\n"
         }
         return text
-    }
-
-    /// « fiche-action » → « fiches-actions » for 2 and more; acronyms (« SPSTI ») do not change.
-    static func plural(_ kind: String, _ count: Int) -> String {
-        guard count > 1, kind != kind.uppercased() else { return kind }
-        return kind.split(separator: "-", omittingEmptySubsequences: false).map { part in
-            part.hasSuffix("s") || part.hasSuffix("x") || part.hasSuffix("z") ? String(part) : part + "s"
-        }.joined(separator: "-")
     }
 
     /// The table, columns aligned (numbers to the right).

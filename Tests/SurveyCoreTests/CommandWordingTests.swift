@@ -63,10 +63,21 @@ struct CommandWordingTests {
         #expect(changed.lines(in: .en).last == "  - the choice “vert” of the question “couleurs” (Q2) was removed")
         let incompatible = Problem.store(.incompatibleDefinition(questionnaireID: "court", version: 1, changes: [change]))
         #expect(incompatible.lines(in: .fr).count == 2)
-        // The consequence stays on the store's last line, as before.
+        // The consequence on a line of its own, after the store's detail lines.
         let lostCodes = Problem.command(.noCodeCreated(after: .incompatibleDefinition(questionnaireID: "court", version: 1, changes: [change])))
         #expect(lostCodes.lines(in: .fr).count == 1)
-        #expect(lostCodes.message(in: .fr).hasSuffix("a été retiré Aucun code n'a été créé."))
+        #expect(lostCodes.message(in: .fr).hasSuffix("a été retiré\nAucun code n'a été créé."))
+    }
+
+    /// One French plural for `prst status` and the monitoring synthesis (status wrote
+    /// « service de santés » for a kind of several words).
+    @Test func frenchPluralsOfUnitKinds() {
+        #expect(FrenchPlural.of("fiche-action") == "fiches-actions")
+        #expect(FrenchPlural.of("service de santé") == "services de santé")
+        #expect(FrenchPlural.of("SPSTI") == "SPSTI")
+        #expect(FrenchPlural.of("bureau") == "bureaux")
+        #expect(FrenchPlural.of("commission", count: 1) == "commission")
+        #expect(FrenchPlural.of("commission", count: 2) == "commissions")
     }
 }
 

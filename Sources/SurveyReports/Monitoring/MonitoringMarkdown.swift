@@ -5,18 +5,7 @@ import SurveyCore
 /// French wording of the monitoring synthesis.
 enum MonitoringWords {
     /// « fiche-action » → « fiches-actions », « commission » → « commissions », « SPSTI » stays.
-    static func plural(_ word: String) -> String {
-        if word.contains("-") { return word.split(separator: "-").map { plural(String($0)) }.joined(separator: "-") }
-        if word.contains(" ") {
-            // « service de santé » → « services de santé »: the first word carries the plural.
-            let parts = word.split(separator: " ", maxSplits: 1).map(String.init)
-            return plural(parts[0]) + " " + parts[1]
-        }
-        if word.isEmpty || word == word.uppercased() { return word }
-        if let last = word.last, "sxz".contains(last) { return word }
-        if word.hasSuffix("au") || word.hasSuffix("eu") { return word + "x" }
-        return word + "s"
-    }
+    static func plural(_ word: String) -> String { FrenchPlural.of(word) }
 
     static func counted(_ count: Int, _ word: String) -> String { "\(grouped(Double(count))) \(count > 1 ? plural(word) : word)" }
 
